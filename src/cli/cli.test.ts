@@ -7,7 +7,7 @@ import Database from "better-sqlite3";
 import { createServer } from "node:http";
 import { once } from "node:events";
 import type { AddressInfo } from "node:net";
-import { newsgraph, tempDir, SHARED } from "./testing.js";
+import { newsgraph, newsgraphAsyncResult, tempDir, SHARED } from "./testing.js";
 import { packageRoot } from "../model/dataFiles.js";
 
 const SEED = join(packageRoot, "samples", "seed", "000_e054da4499c08992.txt");
@@ -114,6 +114,50 @@ describe("newsgraph ingest", () => {
     assert.ok(result.stderr.includes(`E_FETCH: ${url}: `), result.stderr);
     assert.match(result.stderr, /does not answer/);
     assert.match(result.stdout, /stored 1, .* failed 1/);
+  });
+});
+
+describe("newsgraph ingest from a feed URL", () => {
+  it("reads a feed's items, follows an item with no content to its page, and stores each once", async () => {
+    const page = `<!doctype html><html><head><title>Talks in Nairobi</title><meta property="article:published_time" content="2025-06-11T08:00:00Z"></head>
+      <body><nav><a href="/">Home</a> <a href="/world">World</a></nav><article><h1>Talks in Nairobi</h1>
+      <p>NAIROBI, Kenya (AP) — Kenya's president met Ethiopia's prime minister in Nairobi on Wednesday to discuss a border dispute that has simmered for years.</p>
+      <p>The two leaders agreed to reopen the crossing at Moyale and to meet again in Addis Ababa next month, officials said after the talks ended.</p></article>
+      <footer>Copyright</footer></body></html>`;
+    const server = createServer((request, response) => {
+      if (request.url === "/feed.xml") {
+        const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+        response.writeHead(200, { "content-type": "application/rss+xml; charset=utf-8" });
+        response.end(`<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>World</title>
+          <item><title>Floods in Accra</title><guid>accra-1</guid><pubDate>Mon, 03 Jun 2024 10:00:00 +0000</pubDate>
+            <content:encoded><![CDATA[<p>Floods closed roads in Accra on Monday.</p><p>Schools stayed shut.</p>]]></content:encoded></item>
+          <item><title>Talks in Nairobi</title><guid>nairobi-2</guid><link>${base}/talks.html</link></item>
+        </channel></rss>`);
+      } else if (request.url === "/talks.html") {
+        response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+        response.end(page);
+      } else {
+        response.writeHead(404).end();
+      }
+    }).listen(0, "127.0.0.1");
+    await once(server, "listening");
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/feed.xml`;
+      const db = join(tempDir(), "feed.db");
+      const first = await newsgraphAsyncResult(["ingest", url, "--db", db]);
+      assert.equal(first.status, 0, first.stderr);
+      assert.match(first.stdout, /stored 2, re-extracted 0, skipped as duplicate 0, failed 0/);
+      const again = await newsgraphAsyncResult(["ingest", url, "--db", db]);
+      assert.match(again.stdout, /stored 0, re-extracted 0, skipped as duplicate 2, failed 0/);
+      const rows = JSON.parse(newsgraph(["query", "articles", "--db", db, "--format", "json"]).stdout) as { title: string; date: string; source: string | null; datelinePlace: string | null }[];
+      const talks = rows.find((r) => r.title === "Talks in Nairobi");
+      assert.equal(talks?.date, "2025-06-11");
+      assert.equal(talks?.source, "AP", "the dateline's agency");
+      assert.equal(talks?.datelinePlace, "NAIROBI, Kenya");
+      assert.equal(rows.find((r) => r.title === "Floods in Accra")?.date, "2024-06-03");
+    } finally {
+      server.close();
+    }
   });
 });
 

@@ -25,3 +25,14 @@ export function newsgraph(args: readonly string[], options: { input?: string; cw
 export function newsgraphAsync(args: readonly string[]) {
   return spawn(process.execPath, [CLI, ...args], { stdio: ["ignore", "pipe", "pipe"] });
 }
+
+/** Run the command without blocking this process's event loop (for tests that also serve HTTP). */
+export async function newsgraphAsyncResult(args: readonly string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [CLI, ...args], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NEWSGRAPH_DB: "" } });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+  child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+  const status = await new Promise<number | null>((resolve) => child.once("close", (code) => resolve(code)));
+  return { status, stdout, stderr };
+}

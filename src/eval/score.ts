@@ -20,6 +20,7 @@ export interface ScoreReport {
   readonly entities?: { readonly overall: Prf; readonly perType: Readonly<Record<string, Prf>> };
   readonly timexes?: { readonly relaxed: Prf; readonly strict: Prf; readonly value: Prf };
   readonly quotes?: { readonly span: Prf; readonly spanAndSpeaker: Prf };
+  readonly events?: { readonly detect: Prf; readonly actors: Prf; readonly full: Prf; readonly plover: Prf };
 }
 
 export interface ScoreOptions {
@@ -134,6 +135,8 @@ export function score(gold: readonly Json[], predicted: readonly Json[], options
     }
   }
 
+  scoreEvents(gold, byId, bump, layers);
+
   const report: { -readonly [K in keyof ScoreReport]: ScoreReport[K] } = {
     documents: gold.length,
     predicted: gold.filter((g) => byId.has(String(g["id"]))).length,
@@ -158,6 +161,10 @@ export function score(gold: readonly Json[], predicted: readonly Json[], options
   if (layers.has("timexes")) {
     report.timexes = { relaxed: prf(T("t:relaxed"), T("t:pred"), T("t:gold")), strict: prf(T("t:strict"), T("t:pred"), T("t:gold")), value: prf(T("t:value"), T("t:pred"), T("t:gold")) };
   }
+  if (layers.has("events")) {
+    const e = (k: string) => prf(T(`v:${k}`), T("v:pred"), T("v:gold"));
+    report.events = { detect: e("detect"), actors: e("actors"), full: e("full"), plover: e("plover") };
+  }
   if (layers.has("quotes")) report.quotes = { span: prf(T("q:span"), T("q:pred"), T("q:gold")), spanAndSpeaker: prf(T("q:speaker"), T("q:pred"), T("q:gold")) };
   return report;
 }
@@ -168,6 +175,76 @@ function speakerMatch(gold: unknown, pred: unknown): boolean {
   if (typeof gold === "object" && typeof pred === "object" && (gold as Json)["start"] != null && (pred as Json)["start"] != null && overlap(gold as Span, pred as Span)) return true;
   const pName = name(pred);
   return Boolean(pName) && norm(pName).length > 0 && lastToken(pName) === lastToken(name(gold));
+}
+
+// An actor matches when gold has none, when the person's surname matches, or (not a person)
+// when the last word of the name or the country code matches.
+function actorMatch(ga: Json | null | undefined, pa: Json | null | undefined): boolean {
+  if (!ga || (!ga["country"] && !norm(ga["name"]))) return true;
+  if (!pa) return false;
+  const sameName = norm(pa["name"]).length > 0 && lastToken(pa["name"]) === lastToken(ga["name"]);
+  if (ga["person"]) return sameName;
+  return sameName || (Boolean(pa["country"]) && String(pa["country"]).toUpperCase() === ga["country"]);
+}
+const cameoRoot = (code: unknown) => String(code ?? "").padStart(2, "0").slice(0, 2);
+const PLOVER_RENAMED: Readonly<Record<string, string>> = { DEMAND: "REQUEST", DISAPPROVE: "ACCUSE", INVESTIGATE: "ACCUSE", FIGHT: "ASSAULT" };
+const ploverType = (t: unknown) => {
+  const u = String(t ?? "").toUpperCase();
+  return PLOVER_RENAMED[u] ?? u;
+};
+const locationCountry = (loc: unknown) => (typeof loc === "string" ? loc : ((loc as Json | null | undefined)?.["country"] ?? null));
+
+function scoreEvents(gold: readonly Json[], byId: ReadonlyMap<string, Json>, bump: (key: string, n?: number) => void, layers: Set<string>): void {
+  for (const g of gold) {
+    if (!Array.isArray(g["events"])) continue;
+    layers.add("events");
+    const p = byId.get(String(g["id"])) ?? {};
+    const text = String(g["text"] ?? "");
+    const goldEvents = g["events"] as Json[];
+    const sentences = (g["sentences"] as Span[] | undefined) ?? [{ start: 0, end: text.length }];
+    const sentenceOf = (span: Span) => sentences.find((s) => overlap(s, span)) ?? { start: 0, end: text.length };
+    const predicted = ((p["events"] as Json[] | undefined) ?? []).map((e) => ({ e, ev: (e["evidence"] as Span | undefined) ?? { start: e["start"] as number, end: e["end"] as number } }));
+    const sameKind = (ge: Json, x: Json) => (ge["cameo"] != null ? cameoRoot(x["cameo"]) === cameoRoot(ge["cameo"]) : ploverType(x["plover"]) === ploverType(ge["plover"]));
+    const pairs: { gi: number; pi: number; closeness: number }[] = [];
+    goldEvents.forEach((ge, gi) => {
+      const sentence = sentenceOf(ge["evidence"] as Span);
+      predicted.forEach(({ e: x, ev }, pi) => {
+        if (ev?.start == null || !overlap(ev, sentence) || !sameKind(ge, x)) return;
+        const closeness =
+          (ge["cameo"] != null && String(x["cameo"]) === String(ge["cameo"]) ? 4 : 0) +
+          (actorMatch(ge["source"] as Json, x["source"] as Json) ? 2 : 0) +
+          (actorMatch(ge["target"] as Json, x["target"] as Json) ? 2 : 0) +
+          (overlap(ev, ge["evidence"] as Span) ? 1 : 0) +
+          0.5;
+        pairs.push({ gi, pi, closeness });
+      });
+    });
+    pairs.sort((a, b) => b.closeness - a.closeness);
+    const goldUsed = new Set<number>();
+    const predUsed = new Set<number>();
+    let optionalHits = 0;
+    for (const { gi, pi } of pairs) {
+      if (goldUsed.has(gi) || predUsed.has(pi)) continue;
+      goldUsed.add(gi);
+      predUsed.add(pi);
+      const ge = goldEvents[gi] as Json;
+      const m = (predicted[pi] as { e: Json }).e;
+      if (ge["optional"]) {
+        optionalHits++;
+        continue;
+      }
+      bump("v:detect");
+      const actors = actorMatch(ge["source"] as Json, m["source"] as Json) && actorMatch(ge["target"] as Json, m["target"] as Json);
+      if (actors) bump("v:actors");
+      const dateOk = ge["date"] == null || String(m["date"] ?? "") === ge["date"];
+      const statusOk = (m["status"] ?? "asserted") === ge["status"];
+      const locOk = ge["location"] == null || locationCountry(m["location"]) === ge["location"];
+      if (actors && dateOk && statusOk && locOk) bump("v:full");
+      if (ge["plover"] && ploverType(m["plover"]) === ploverType(ge["plover"])) bump("v:plover");
+    }
+    bump("v:gold", goldEvents.filter((e) => !e["optional"]).length);
+    bump("v:pred", predicted.length - optionalHits);
+  }
 }
 
 /** The report as the table score.mjs prints. */
@@ -185,5 +262,6 @@ export function formatReport(report: ScoreReport): string {
   }
   if (report.timexes) for (const [k, m] of Object.entries(report.timexes)) row(`timexes: ${k}`, m as Prf);
   if (report.quotes) for (const [k, m] of Object.entries(report.quotes)) row(`quotes: ${k}`, m as Prf);
+  if (report.events) for (const [k, m] of Object.entries(report.events)) row(`events: ${k}`, m as Prf);
   return lines.join("\n");
 }

@@ -81,6 +81,16 @@ export function readHtmlArticle(html: string, origin: string, url?: string | nul
   };
 }
 
+/**
+ * The text of an HTML fragment that is all article, such as a feed item's content: no
+ * boilerplate to remove, so no Readability, only the same paragraph-preserving serialisation.
+ */
+export function htmlFragmentToText(html: string): string {
+  const document = parseDocument(html);
+  const body = document.querySelector("body");
+  return body ? plainText(body) : "";
+}
+
 function parseDocument(html: string): DomDocument {
   // linkedom builds the tree it is given and adds nothing: without a <body> tag its document.body is a new, empty
   // element and Readability, which starts from document.body, finds nothing. Wrap fragments ("<p>…</p>") first.

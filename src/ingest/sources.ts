@@ -6,7 +6,7 @@ import { basename, extname, join } from "node:path";
 import { checkArticleText, decodeBytes, MAX_ARTICLE_CHARS } from "./decode.js";
 import { readJsonLines } from "./jsonLines.js";
 import { readPlainText } from "./plainText.js";
-import { readHtmlArticle } from "./html.js";
+import { htmlFragmentToText, readHtmlArticle } from "./html.js";
 import { isFeed, readFeed, type FeedItem } from "./feed.js";
 import { fetchUrl } from "./fetch.js";
 import { IngestError, type IngestItem, type RawArticle } from "./types.js";
@@ -212,17 +212,12 @@ async function* readContent(content: string, format: Format, origin: string, url
 
 async function* readFeedItem(item: FeedItem, options: SourceOptions): AsyncGenerator<IngestItem> {
   const meta = { id: item.id, date: item.date, title: item.title, url: item.url };
-  if (item.html) {
+  // A feed item's content is all article (no navigation to strip): its text is taken whole.
+  const text = item.html ? htmlFragmentToText(item.html) : item.text;
+  if (text && text.trim()) {
     yield attempt(() => {
-      const page = readHtmlArticle(`<html><head><title>${escapeHtml(item.title ?? "")}</title></head><body><article>${item.html}</article></body></html>`, item.origin, item.url);
-      return { ...page, ...definedOnly(meta) };
-    });
-    return;
-  }
-  if (item.text) {
-    yield attempt(() => {
-      checkArticleText(item.text as string, item.origin);
-      return { id: item.id, text: item.text as string, date: item.date, title: item.title, source: null, url: item.url, origin: item.origin };
+      checkArticleText(text, item.origin);
+      return { id: item.id, text: text.trim(), date: item.date, title: item.title, source: null, url: item.url, origin: item.origin };
     });
     return;
   }
@@ -237,10 +232,6 @@ async function* readFeedItem(item: FeedItem, options: SourceOptions): AsyncGener
 
 function definedOnly<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined)) as Partial<T>;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c] as string);
 }
 
 function attempt(read: () => RawArticle, base?: RawArticle): IngestItem {
@@ -260,4 +251,5 @@ function toProblem(error: unknown): IngestItem {
   if (error instanceof IngestError) return { kind: "problem", problem: error.toProblem() };
   const message = error instanceof Error ? error.message : String(error);
   return problem("E_INTERNAL", "input", `could not be read: ${message}; please report this with the input`);
+
 }

@@ -48,7 +48,9 @@ export const SENTENCE_RULES: readonly SentenceRule[] = Object.freeze([
   },
   {
     id: "time-then-sentence",
-    reason: "a.m./p.m. followed by a sentence starter or a title, unless the sentence so far is an opening time phrase",
+    reason:
+      "a.m./p.m. followed by a capitalized word that does not continue the time (a weekday, month or time zone), " +
+      "unless the sentence so far is an opening time phrase",
     example: "He left the bank at 6 P.M. Mr. Smith then went to the store.",
   },
   {
@@ -109,6 +111,7 @@ const STARTER = 16;
 const LOWERCASE_STARTER = 32;
 const INTRO = 64;
 const ATTRIBUTION = 128;
+const TIME_CONTINUATION = 256;
 
 const ROLE_FLAGS: Readonly<Record<string, number>> = {
   title: TITLE | ABBREVIATION,
@@ -118,10 +121,13 @@ const ROLE_FLAGS: Readonly<Record<string, number>> = {
   "lowercase-starter": LOWERCASE_STARTER,
   intro: INTRO,
   attribution: ATTRIBUTION,
+  "time-continuation": TIME_CONTINUATION,
 };
 
 /** Longest word worth looking up; longer tokens (URLs) are never in the table. */
 const MAX_WORD = 24;
+/** How far a decision looks back or ahead within one token (a word, a URL). */
+const MAX_SCAN = 256;
 
 function lowerCode(c: number): number {
   if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c;
@@ -330,6 +336,10 @@ const TIME_OF_DAY = 3;
 const MARKER_NONE = 0;
 const MARKER_NUMBER = 1;
 const MARKER_LETTER = 2;
+// How a marker is punctuated, as bits: "1." DOT, "1)" CLOSE, "1.)" DOT|CLOSE, "(1)" OPEN|CLOSE.
+const MARKER_DOT = 1;
+const MARKER_CLOSE = 2;
+const MARKER_OPEN = 4;
 
 // ---------------------------------------------------------------------------------------------------------------
 
@@ -440,7 +450,7 @@ class Scanner {
     let q = p;
     let style = 0;
     if (text.charCodeAt(q) === LPAREN) {
-      style = 4;
+      style = MARKER_OPEN;
       q++;
     }
     let kind = MARKER_NONE;
@@ -457,15 +467,15 @@ class Scanner {
       q++;
     } else return -1;
     if (q < hi && text.charCodeAt(q) === DOT) {
-      style |= 1;
+      style |= MARKER_DOT;
       q++;
     }
     if (q < hi && text.charCodeAt(q) === RPAREN) {
-      style |= 2;
+      style |= MARKER_CLOSE;
       q++;
     }
     // "(12" needs its ")"; bare "12" is not a marker.
-    if (style === 0 || style === 4 || style === 5) return -1;
+    if (!(style & (MARKER_DOT | MARKER_CLOSE)) || (style & MARKER_OPEN && !(style & MARKER_CLOSE))) return -1;
     if (q >= hi || !isSpace(text.charCodeAt(q))) return -1;
     this.pKind = kind;
     this.pValue = value;
@@ -539,11 +549,15 @@ class Scanner {
     return words;
   }
 
-  /** Start of the word that ends at i: back to white space, an opening bracket or quote, or the sentence start. */
+  /**
+   * Start of the word that ends at i: back to white space, an opening bracket or quote, or the sentence start.
+   * At most MAX_SCAN back, so that a long token full of periods ("a.b.c.d...") still costs a linear scan.
+   */
   private wordStart(i: number): number {
     const { text } = this;
+    const stop = Math.max(this.sentStart, i - MAX_SCAN);
     let k = i;
-    while (k > this.sentStart) {
+    while (k > stop) {
       const c = text.charCodeAt(k - 1);
       if (isSpace(c) || isOpener(c) || c === DQUOTE) break;
       k--;
@@ -605,13 +619,15 @@ class Scanner {
 
   /** A token with "@" or "/" around i is an e-mail address or URL: "Jane.Doe@example.com", "example.50.com/new". */
   private inAddress(i: number): boolean {
-    const { text, hi } = this;
-    for (let k = i - 1; k >= this.lo; k--) {
+    const { text } = this;
+    const from = Math.max(this.lo, i - MAX_SCAN);
+    const to = Math.min(this.hi, i + MAX_SCAN);
+    for (let k = i - 1; k >= from; k--) {
       const c = text.charCodeAt(k);
       if (isSpace(c)) break;
       if (c === AT || c === SLASH) return true;
     }
-    for (let k = i + 1; k < hi; k++) {
+    for (let k = i + 1; k < to; k++) {
       const c = text.charCodeAt(k);
       if (isSpace(c)) break;
       if (c === AT || c === SLASH) return true;
@@ -700,6 +716,9 @@ class Scanner {
       }
       // "the thing is . . . I didn't mean it": a spaced ellipsis of three dots leaves the sentence open.
       if (spaced > 0 && !attached && dots + spaced <= 3) return end;
+      // "a minerals deal. ... It's an important topic": an ellipsis opening a sentence marks words left out at its
+      // start; it stays with the words after it, as ". . . The practice" does in golden rule 51.
+      if (i === this.sentStart) return end;
       if (!glued && this.capitalAt(next)) this.emit(end, "ellipsis");
       return end;
     }
@@ -722,7 +741,6 @@ class Scanner {
     }
 
     // A single period.
-    const ws = this.wordStart(i);
     if (glued) {
       if (closed) {
         // "respected.”The officials" — but not "Jr.'s book".
@@ -734,9 +752,11 @@ class Scanner {
         return end;
       }
       // "deportation.Her", "said.Sarabia", "1,000.That" — not "U.S.Army", "Mr.Smith", "Jane.Doe@example.com".
-      if (isUpper(n) && next + 1 < hi && isLower(text.charCodeAt(next + 1)) && i - ws >= 2) {
+      if (isUpper(n) && next + 1 < hi && isLower(text.charCodeAt(next + 1))) {
+        const ws = this.wordStart(i);
         const before = text.charCodeAt(i - 1);
         if (
+          i - ws >= 2 &&
           (isLetter(before) || isDigit(before)) &&
           this.classify(ws, i) === ORDINARY &&
           !this.hasDot(ws, i) &&
@@ -748,6 +768,7 @@ class Scanner {
       return end;
     }
 
+    const ws = this.wordStart(i);
     const kind = this.classify(ws, i);
     if (kind === ORDINARY) {
       if (isLower(n)) {
@@ -762,17 +783,21 @@ class Scanner {
     // Ambiguous abbreviations and a.m./p.m.: "Co. at noon", "p. 55", "Jan. 5" stay; the next word decides.
     if (isLower(n) || isDigit(n)) return end;
     if (!isUpper(n)) {
-      // "in the U.S. “We are ..." — but not "Apple Inc. (NASDAQ: AAPL)".
-      if (isOpeningQuote(n) && n !== APOSTROPHE) this.emit(end, "abbreviation-then-starter");
+      // "in the U.S. “We are ..." — but not "partners of the U.S. "to intercept ..."" or "Apple Inc. (NASDAQ: AAPL)".
+      if (n !== APOSTROPHE && this.capitalAt(next)) this.emit(end, "abbreviation-then-starter");
       return end;
     }
     const wordEnd = this.wordEnd(next);
     const flags = this.words.flags(text, next, wordEnd);
     if (kind === TIME_OF_DAY) {
-      // "At 5 a.m. Mr. Smith went" stays whole; "He left the bank at 6 P.M. Mr. Smith then went" splits.
-      if (this.inOpeningTimePhrase(ws)) return end;
-      const title = (flags & TITLE) !== 0 && wordEnd < hi && text.charCodeAt(wordEnd) === DOT;
-      if (flags & STARTER || title) this.emit(end, "time-then-sentence");
+      // "He left the bank at 6 P.M. Mr. Smith then went", "around 2 a.m. Police said" split; "p.m. Thursday",
+      // "a.m. EST", "p.m. Moscow time" continue; "At 5 a.m. Mr. Smith went" is an opening time phrase.
+      if (flags & TIME_CONTINUATION || this.inOpeningTimePhrase(ws)) return end;
+      if (wordEnd + 1 < hi && text.charCodeAt(wordEnd) === SPACE) {
+        const after = this.wordEnd(wordEnd + 1);
+        if (isLower(text.charCodeAt(wordEnd + 1)) && this.words.flags(text, wordEnd + 1, after) & TIME_CONTINUATION) return end;
+      }
+      this.emit(end, "time-then-sentence");
       return end;
     }
     if (flags & STARTER) this.emit(end, "abbreviation-then-starter");

@@ -45,9 +45,14 @@ function isUpper(code: number): boolean {
 const CLITICS = ["'s", "'re", "'ve", "'ll", "'d", "'m"];
 
 class TokenBuffer {
-  starts: Int32Array = new Int32Array(256);
-  ends: Int32Array = new Int32Array(256);
+  starts: Int32Array;
+  ends: Int32Array;
   count = 0;
+  constructor(expected: number) {
+    // English news runs about one token per five characters; start there and grow if needed.
+    this.starts = new Int32Array(Math.max(64, expected));
+    this.ends = new Int32Array(Math.max(64, expected));
+  }
   push(start: number, end: number): void {
     if (this.count === this.starts.length) {
       const grow = (old: Int32Array): Int32Array => {
@@ -65,7 +70,7 @@ class TokenBuffer {
 }
 
 export function tokenize(text: string, span: Span = { start: 0, end: text.length }): TokenLayer {
-  const out = new TokenBuffer();
+  const out = new TokenBuffer(Math.ceil((span.end - span.start) / 4));
   const abbreviations = abbreviationSet();
   const end = span.end;
   let i = span.start;
