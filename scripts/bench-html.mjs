@@ -5,9 +5,10 @@
 // from those two means. Readability.js 0.6.0 scores F1 0.947 (precision 0.914, recall 0.982) in the benchmark's README.
 //
 // Usage: npm run build && node scripts/bench-html.mjs [--data DIR] [--worst N]
-// The dataset stays outside the repository (its pages belong to their publishers); default DIR /work/shared/data/html.
+// The dataset stays outside the repository (its pages belong to their publishers); default DIR ../shared/data/html beside the checkout.
 import { existsSync, readFileSync, readdirSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
 import { performance } from "node:perf_hooks";
 import { readHtmlArticle } from "../dist/ingest/html.js";
@@ -17,7 +18,7 @@ const option = (name, fallback) => {
   const i = args.indexOf(name);
   return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback;
 };
-const dataDir = option("--data", "/work/shared/data/html");
+const dataDir = option("--data", join(dirname(fileURLToPath(import.meta.url)), "..", "..", "shared", "data", "html"));
 const worst = Number(option("--worst", "0"));
 const pagesDir = join(dataDir, "aeb-html");
 const truthPath = join(dataDir, "ground-truth.json");

@@ -3,10 +3,10 @@ import { spawn, spawnSync, type SpawnSyncReturns } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { packageRoot } from "../model/dataFiles.js";
+import { packageRoot, sharedDir } from "../model/dataFiles.js";
 
 export const CLI = join(packageRoot, "dist", "cli", "main.js");
-export const SHARED = join(packageRoot, "..", "shared");
+export const SHARED = sharedDir;
 
 export function tempDir(prefix = "newsgraph-"): string {
   return mkdtempSync(join(tmpdir(), prefix));

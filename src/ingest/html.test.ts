@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
-import { packageRoot } from "../model/dataFiles.js";
+import { packageRoot, sharedDir } from "../model/dataFiles.js";
 import { normaliseDate, readHtmlArticle } from "./html.js";
 import { IngestError } from "./types.js";
 
@@ -174,7 +174,7 @@ describe("readHtmlArticle without an article", () => {
 });
 
 // The Scrapinghub article-extraction benchmark, when this machine has it (scripts/bench-html.mjs scores all of it).
-const BENCHMARK = "/work/shared/data/html";
+const BENCHMARK = join(sharedDir, "data", "html");
 
 describe("readHtmlArticle on a benchmark page", () => {
   const available = existsSync(join(BENCHMARK, "ground-truth.json"));

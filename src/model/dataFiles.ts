@@ -9,6 +9,11 @@ const here = dirname(fileURLToPath(import.meta.url));
 /** The package root: dist/model/ -> ../.. */
 export const packageRoot = join(here, "..", "..");
 export const dataDir = join(packageRoot, "data");
+/**
+ * The workplace's shared folder of research datasets and gold files, beside the checkout
+ * (never copied into it). Evaluations and some tests read it when it is there.
+ */
+export const sharedDir = process.env["NEWSGRAPH_SHARED"] || join(packageRoot, "..", "shared");
 
 const cache = new Map<string, readonly string[]>();
 

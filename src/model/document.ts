@@ -19,7 +19,7 @@ export interface Provenance {
 }
 
 export interface Annotation extends Span {
-  readonly source: Provenance;
+  readonly provenance: Provenance;
 }
 
 export type Sentence = Annotation;
@@ -32,7 +32,7 @@ export interface TokenLayer {
   readonly count: number;
   readonly starts: Int32Array;
   readonly ends: Int32Array;
-  readonly source: Provenance;
+  readonly provenance: Provenance;
 }
 
 /** "DAR ES SALAAM, Tanzania (AP) _" at the head of a wire story. */
@@ -62,6 +62,109 @@ export interface ArticleMeta {
   readonly origin: string | null;
 }
 
+/** OntoNotes entity types (the seed's gold uses the first six). */
+export type EntityType = "PERSON" | "ORG" | "GPE" | "LOC" | "NORP" | "FAC" | "EVENT" | "LAW" | "PRODUCT" | "MISC";
+
+/** A name in the text: "Kristi Noem", "Noem", "Colombian", "Homeland Security". */
+export interface EntityMention extends Annotation {
+  readonly type: EntityType;
+  readonly text: string;
+  /** Index into `layers.actors` of the actor this mention names, or null. */
+  readonly actor: number | null;
+  /** ISO 3166-1 alpha-3 ("USA"), or a CAMEO code for bodies beyond one country ("EUR", "NAT", "UNO", "IGO"). */
+  readonly country: string | null;
+}
+
+/** One real-world actor as an article presents it; every mention of it points here. */
+export interface DocActor {
+  readonly index: number;
+  /** The fullest name the article gives: "Kristi Noem", not "Noem". */
+  readonly name: string;
+  readonly type: EntityType;
+  readonly country: string | null;
+  /** The office as the article states it, normalised: "Secretary of Homeland Security", "President". */
+  readonly role: string | null;
+  /** CAMEO agent (sector) code: GOV, MIL, COP, JUD, OPP, REB, IGO, MED, BUS, REF, CRM, ... */
+  readonly sector: string | null;
+  /** Country and sector as one CAMEO actor code: "USAGOV", "COLCOP". */
+  readonly code: string | null;
+  /** Indices into `layers.entities` (and pronoun spans in `corefs`). */
+  readonly mentions: readonly number[];
+  readonly aliases: readonly string[];
+  readonly provenance: Provenance;
+}
+
+/** A pronoun or description resolved to an actor: "she" -> Kristi Noem. */
+export interface CorefMention extends Annotation {
+  readonly text: string;
+  readonly actor: number;
+}
+
+export type TimexType = "DATE" | "TIME" | "DURATION" | "SET";
+
+/** A TimeML TIMEX3 expression with its value resolved against the article's date. */
+export interface Timex extends Annotation {
+  readonly text: string;
+  readonly type: TimexType;
+  /** TIMEX3 value: "2025-03-27", "2025-W13", "2025-03-27TMO", "P2W", "PRESENT_REF", ... */
+  readonly value: string;
+  /** Index of the timex this one was resolved from ("the next day"), or null when from the article date. */
+  readonly anchor: number | null;
+  /** Looking forward ("is set to visit", "next Friday"), back, or neither. */
+  readonly direction: "past" | "future" | null;
+}
+
+export interface EventActor {
+  /** As resolved in the article: "Kristi Noem", "Colombia". */
+  readonly name: string;
+  readonly country: string | null;
+  readonly sector: string | null;
+  /** CAMEO actor code: "USAGOV". */
+  readonly code: string | null;
+  readonly person: boolean;
+  /** Index into `layers.actors`, or null for an actor named only by a country or group. */
+  readonly actor: number | null;
+}
+
+export interface EventPlace {
+  readonly name: string | null;
+  readonly country: string | null;
+  readonly lat: number | null;
+  readonly lon: number | null;
+}
+
+export type EventStatus = "asserted" | "planned" | "negated" | "hypothetical";
+
+/** Who did what to whom, when and where; start/end are the evidence: the words that state it. */
+export interface NewsEvent extends Annotation {
+  readonly cameo: string;
+  readonly goldstein: number | null;
+  readonly plover: string | null;
+  readonly ploverMode: string | null;
+  readonly source: EventActor | null;
+  readonly target: EventActor | null;
+  /** TIMEX3 value of when it happened, or null; never the publication date by default. */
+  readonly date: string | null;
+  readonly location: EventPlace | null;
+  readonly status: EventStatus;
+  /** The verb or noun that triggered it: "visited", "visit", "signed". */
+  readonly trigger: Span;
+}
+
+export interface QuoteSpeaker {
+  readonly name: string;
+  /** The mention that names the speaker near the quote ("Noem said"), when there is one. */
+  readonly start: number | null;
+  readonly end: number | null;
+  readonly actor: number | null;
+}
+
+/** Quoted words (without the quotation marks) and who said them. */
+export interface Quote extends Annotation {
+  readonly text: string;
+  readonly speaker: QuoteSpeaker | null;
+}
+
 /** The layers a document can carry. Later stages add their own keys here. */
 export interface Layers {
   readonly dateline?: Dateline | null;
@@ -70,6 +173,12 @@ export interface Layers {
   readonly body?: Span;
   readonly sentences?: readonly Sentence[];
   readonly tokens?: TokenLayer;
+  readonly entities?: readonly EntityMention[];
+  readonly actors?: readonly DocActor[];
+  readonly corefs?: readonly CorefMention[];
+  readonly timexes?: readonly Timex[];
+  readonly events?: readonly NewsEvent[];
+  readonly quotes?: readonly Quote[];
 }
 
 export type LayerName = keyof Layers;

@@ -4,7 +4,7 @@ import { buildPipeline, PipelineOrderError, type Stage } from "./pipeline.js";
 import { createDoc, withLayers } from "../model/document.js";
 
 const body: Stage = { name: "body", requires: [], provides: ["body"], run: (doc) => withLayers(doc, { body: { start: 0, end: doc.text.length } }) };
-const sentences: Stage = { name: "sentences", requires: ["body"], provides: ["sentences"], run: (doc) => withLayers(doc, { sentences: [{ start: 0, end: doc.text.length, source: { stage: "sentences" } }] }) };
+const sentences: Stage = { name: "sentences", requires: ["body"], provides: ["sentences"], run: (doc) => withLayers(doc, { sentences: [{ start: 0, end: doc.text.length, provenance: { stage: "sentences" } }] }) };
 
 describe("pipeline", () => {
   it("refuses, when built, a stage placed before the stage it needs", () => {

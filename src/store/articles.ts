@@ -3,6 +3,7 @@
 import { createHash } from "node:crypto";
 import type { Annotation, Doc, Layers, TokenLayer } from "../model/document.js";
 import type { Db } from "./database.js";
+import { removeOrphanEvents, writeActors, writeEvents, writeQuotes } from "./facts.js";
 
 export type SaveOutcome = "stored" | "updated" | "duplicate";
 
@@ -51,7 +52,7 @@ export function unpackTokens(data: Buffer): TokenLayer {
     starts[i] = data.readInt32LE(i * 8);
     ends[i] = data.readInt32LE(i * 8 + 4);
   }
-  return { count, starts, ends, source: { stage: "tokens", rule: "scanner" } };
+  return { count, starts, ends, provenance: { stage: "tokens", rule: "scanner" } };
 }
 
 export interface SaveResult {
@@ -95,6 +96,8 @@ export function saveDoc(db: Db, doc: Doc, hash: string, pipelineVersion: string)
       db.prepare("DELETE FROM layer_blobs WHERE article_id = ?").run(articleId);
       db.prepare("DELETE FROM event_mentions WHERE article_id = ?").run(articleId);
       db.prepare("DELETE FROM quotes WHERE article_id = ?").run(articleId);
+      db.prepare("DELETE FROM article_actors WHERE article_id = ?").run(articleId);
+      removeOrphanEvents(db);
     } else {
       articleId = Number(
         db
@@ -105,14 +108,17 @@ export function saveDoc(db: Db, doc: Doc, hash: string, pipelineVersion: string)
           .run(fields).lastInsertRowid,
       );
     }
-    writeLayers(db, articleId, doc.layers);
+    const actorIds = writeActors(db, articleId, doc);
+    writeLayers(db, articleId, doc.layers, actorIds);
+    writeEvents(db, articleId, doc, actorIds);
+    writeQuotes(db, articleId, doc, actorIds);
     return { outcome: existing ? "updated" : "stored", articleId };
   });
   // IMMEDIATE: take the write lock before reading, so two writers never both decide "not stored yet".
   return write.immediate();
 }
 
-function writeLayers(db: Db, articleId: number, layers: Layers): void {
+function writeLayers(db: Db, articleId: number, layers: Layers, actorIds: ReadonlyMap<number, number>): void {
   const insert = db.prepare('INSERT INTO annotations (article_id, layer, start, "end", data) VALUES (?, ?, ?, ?, ?)');
   const blob = db.prepare("INSERT INTO layer_blobs (article_id, layer, data) VALUES (?, ?, ?)");
   for (const [name, value] of Object.entries(layers)) {
@@ -126,6 +132,8 @@ function writeLayers(db: Db, articleId: number, layers: Layers): void {
     for (const row of rows) {
       if (!isAnnotation(row)) continue;
       const { start, end, ...data } = row as Annotation & Record<string, unknown>;
+      // Mentions point at the article's actors by index; store the global actor id too.
+      if (typeof data["actor"] === "number") data["actorId"] = actorIds.get(data["actor"]) ?? null;
       insert.run(articleId, layer, start, end, JSON.stringify(data));
     }
   }

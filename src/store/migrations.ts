@@ -51,31 +51,53 @@ export const MIGRATIONS: readonly Migration[] = [
         PRIMARY KEY (article_id, layer)
       );
 
-      -- One row per real-world actor across articles (filled by the entity layer).
+      -- One row per real-world actor across articles: the same name and country are the same actor.
       CREATE TABLE actors (
         id      INTEGER PRIMARY KEY,
         name    TEXT NOT NULL,
-        country TEXT,                             -- ISO 3166-1 alpha-3 or CAMEO group code
-        role    TEXT,                             -- CAMEO agent code: GOV, MIL, COP, ...
-        kind    TEXT,                             -- PERSON, ORG, GPE, ...
-        aliases TEXT NOT NULL DEFAULT '[]',       -- JSON array of names seen
+        country TEXT NOT NULL DEFAULT '',         -- ISO 3166-1 alpha-3 or CAMEO group code; '' when unknown
+        type    TEXT,                             -- PERSON, ORG, GPE, NORP, ...
+        role    TEXT,                             -- latest office stated: "Secretary of Homeland Security"
+        sector  TEXT,                             -- CAMEO agent code: GOV, MIL, COP, ...
+        code    TEXT,                             -- CAMEO actor code: USAGOV
+        aliases TEXT NOT NULL DEFAULT '[]',       -- JSON array of every name it was called
         UNIQUE (name, country)
       );
+      CREATE INDEX actors_name ON actors(name COLLATE NOCASE);
 
-      -- One row per event (source, target, code, day), however many articles report it.
+      -- Which actors each article mentions, and how often.
+      CREATE TABLE article_actors (
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        actor_id   INTEGER NOT NULL REFERENCES actors(id),
+        mentions   INTEGER NOT NULL,
+        role       TEXT,
+        PRIMARY KEY (article_id, actor_id)
+      );
+      CREATE INDEX article_actors_actor ON article_actors(actor_id);
+
+      -- One row per event (source, target, code, day, status), however many articles report it.
       CREATE TABLE events (
         id              INTEGER PRIMARY KEY,
-        source_actor_id INTEGER REFERENCES actors(id),
-        target_actor_id INTEGER REFERENCES actors(id),
+        source_actor_id INTEGER NOT NULL DEFAULT 0,  -- 0: no actor (never NULL, so UNIQUE holds)
+        target_actor_id INTEGER NOT NULL DEFAULT 0,
+        source_code     TEXT,                         -- CAMEO actor codes: USAGOV, COLGOV
+        target_code     TEXT,
         cameo           TEXT NOT NULL,
-        plover          TEXT,
         goldstein       REAL,
-        date            TEXT,
-        location        TEXT,
+        plover          TEXT,
+        plover_mode     TEXT,
+        date            TEXT NOT NULL DEFAULT '',     -- TIMEX3 value; '' when undated
         status          TEXT NOT NULL,
+        location        TEXT,                         -- country code
+        place           TEXT,                         -- city or place name
+        lat             REAL,
+        lon             REAL,
         UNIQUE (source_actor_id, target_actor_id, cameo, date, status)
       );
       CREATE INDEX events_date ON events(date);
+      CREATE INDEX events_source ON events(source_actor_id);
+      CREATE INDEX events_target ON events(target_actor_id);
+      CREATE INDEX events_cameo ON events(cameo);
 
       -- Every article and span that reports an event (GDELT's mentions, without duplicates).
       CREATE TABLE event_mentions (
@@ -83,6 +105,8 @@ export const MIGRATIONS: readonly Migration[] = [
         article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
         start      INTEGER NOT NULL,
         "end"      INTEGER NOT NULL,
+        trigger_start INTEGER,
+        trigger_end   INTEGER,
         rule       TEXT,
         PRIMARY KEY (event_id, article_id, start)
       );
@@ -95,10 +119,12 @@ export const MIGRATIONS: readonly Migration[] = [
         "end"            INTEGER NOT NULL,
         speaker_actor_id INTEGER REFERENCES actors(id),
         speaker_name     TEXT,
-        data             TEXT
+        speaker_start    INTEGER,
+        speaker_end      INTEGER,
+        rule             TEXT
       );
       CREATE INDEX quotes_article ON quotes(article_id);
-      CREATE INDEX quotes_speaker ON quotes(speaker_name);
+      CREATE INDEX quotes_speaker ON quotes(speaker_actor_id);
 
       CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
       CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN

@@ -18,12 +18,12 @@ export function listEvents(db: Db, filter: EventFilter = {}): Record<string, unk
   const where: string[] = [];
   const params: Record<string, unknown> = { limit: filter.limit ?? 50, offset: filter.offset ?? 0 };
   if (filter.actor) {
-    where.push("(s.name = @actor OR t.name = @actor OR s.aliases LIKE @actorLike OR t.aliases LIKE @actorLike)");
+    where.push("(s.name = @actor COLLATE NOCASE OR t.name = @actor COLLATE NOCASE OR s.aliases LIKE @actorLike OR t.aliases LIKE @actorLike)");
     params["actor"] = filter.actor;
     params["actorLike"] = `%${JSON.stringify(filter.actor)}%`;
   }
   if (filter.country) {
-    where.push("(s.country = @country OR t.country = @country OR e.location = @country)");
+    where.push("(s.country = @country OR t.country = @country)");
     params["country"] = filter.country.toUpperCase();
   }
   if (filter.code) {
@@ -44,10 +44,13 @@ export function listEvents(db: Db, filter: EventFilter = {}): Record<string, unk
   }
   return db
     .prepare(
-      `SELECT e.id, e.date, e.cameo, e.plover, e.goldstein, e.status, e.location,
-              s.name AS source, s.country AS sourceCountry, s.role AS sourceRole,
-              t.name AS target, t.country AS targetCountry, t.role AS targetRole,
-              (SELECT count(*) FROM event_mentions m WHERE m.event_id = e.id) AS mentions
+      `SELECT e.id, NULLIF(e.date, '') AS date, e.cameo, e.goldstein, e.plover, e.plover_mode AS ploverMode, e.status,
+              NULLIF(s.name, '') AS source, e.source_code AS sourceCode, NULLIF(t.name, '') AS target, e.target_code AS targetCode,
+              e.location, e.place, e.lat, e.lon,
+              (SELECT count(*) FROM event_mentions m WHERE m.event_id = e.id) AS mentions,
+              (SELECT m.article_id FROM event_mentions m WHERE m.event_id = e.id ORDER BY m.article_id LIMIT 1) AS articleId,
+              (SELECT substr(a.text, m.start + 1, m."end" - m.start) FROM event_mentions m JOIN articles a ON a.id = m.article_id
+                WHERE m.event_id = e.id ORDER BY m.article_id LIMIT 1) AS evidence
          FROM events e LEFT JOIN actors s ON s.id = e.source_actor_id LEFT JOIN actors t ON t.id = e.target_actor_id
          ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
          ORDER BY e.date DESC, e.id DESC LIMIT @limit OFFSET @offset`,
@@ -68,7 +71,7 @@ export function listActors(db: Db, filter: { readonly q?: string | undefined; re
   }
   return db
     .prepare(
-      `SELECT a.id, a.name, a.kind, a.country, a.role, a.aliases,
+      `SELECT a.id, a.name, a.type, a.country, a.role, a.sector, a.code, a.aliases,
               (SELECT count(*) FROM events e WHERE e.source_actor_id = a.id OR e.target_actor_id = a.id) AS events
          FROM actors a ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY events DESC, a.name LIMIT @limit OFFSET @offset`,
     )

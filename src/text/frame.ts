@@ -64,7 +64,7 @@ export function findDateline(text: string): Dateline | null {
     place: placeName,
     agency: agency ? (agencies().get(agency) ?? agency) : null,
     dateText: date ?? null,
-    source: { stage: "frame", rule: agency ? "dateline-with-agency" : "dateline-place-dash" },
+    provenance: { stage: "frame", rule: agency ? "dateline-with-agency" : "dateline-place-dash" },
   };
 }
 
@@ -78,7 +78,7 @@ export function findCredit(text: string, after: number): Credit | null {
     start: markStart,
     end: markStart + mark.length,
     agency: agencies().get(mark) ?? mark,
-    source: { stage: "frame", rule: "credit-trailing-agency" },
+    provenance: { stage: "frame", rule: "credit-trailing-agency" },
   };
 }
 

@@ -1,3 +1,4 @@
+import { sharedDir } from "../model/dataFiles.js";
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
@@ -7,7 +8,7 @@ import type { Sentence, Span } from "../model/document.js";
 import { SENTENCE_RULES, sentences, splitSentences } from "./sentences.js";
 
 // Shared evaluation data lives outside the repo; point NEWSGRAPH_SHARED elsewhere to use another copy.
-const shared = process.env.NEWSGRAPH_SHARED ?? "/work/shared";
+const shared = sharedDir;
 const goldenRulesPath = join(shared, "data/sbd/golden_rules.gold.jsonl");
 const seedPath = join(shared, "examples/seed.gold.json");
 const voaPath = join(shared, "examples/voa/voa_stories.jsonl");
@@ -142,7 +143,7 @@ describe("splitSentences: offsets and provenance", () => {
       ],
     );
     assert.deepEqual(
-      found.map((s) => s.source),
+      found.map((s) => s.provenance),
       [
         { stage: "sentences", rule: "terminal-punctuation" },
         { stage: "sentences", rule: "blank-line" },
@@ -154,7 +155,7 @@ describe("splitSentences: offsets and provenance", () => {
   it("names only rules that SENTENCE_RULES documents", () => {
     const known = new Set(SENTENCE_RULES.map((r) => r.id));
     const text = "A.\n\nB talks.Next one. 1) x 2) y\nHeading\nBody “quote.”Then. And... So. U.S. The end";
-    for (const s of splitSentences(text, whole(text))) assert.ok(known.has(s.source.rule as never), s.source.rule);
+    for (const s of splitSentences(text, whole(text))) assert.ok(known.has(s.provenance.rule as never), s.provenance.rule);
   });
 
   it("returns nothing for an empty or blank body", () => {
@@ -229,7 +230,7 @@ describe("seed story", () => {
     t.diagnostic(`seed: ${right}/${goldEnds.length} gold boundaries found, ${found.length} sentences`);
     assert.deepEqual(foundEnds, goldEnds);
     assert.ok(found.every((s) => s.start >= body.start && s.end <= body.end));
-    const rules = found.map((s) => s.source.rule);
+    const rules = found.map((s) => s.provenance.rule);
     assert.ok(rules.includes("glued-sentence") && rules.includes("glued-after-quote") && rules.includes("glued-before-quote"));
     const sentenceTexts = texts(seed.text, found);
     assert.ok(sentenceTexts[5]?.endsWith("respected.”"), "a closing quotation mark stays with its sentence");

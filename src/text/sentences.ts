@@ -13,7 +13,7 @@ import { readTable } from "../model/dataFiles.js";
 import type { Stage } from "../pipeline/pipeline.js";
 import { abbreviationSet } from "./abbreviations.js";
 
-/** A rule that can end a sentence: what every Sentence's `source.rule` refers to. */
+/** A rule that can end a sentence: what every Sentence's `provenance.rule` refers to. */
 export interface SentenceRule {
   readonly id: SentenceRuleId;
   readonly reason: string;
@@ -410,7 +410,7 @@ class Scanner {
   }
 
   private emit(end: number, rule: SentenceRuleId): void {
-    if (end > this.sentStart) this.out.push({ start: this.sentStart, end, source: SOURCE[rule] });
+    if (end > this.sentStart) this.out.push({ start: this.sentStart, end, provenance: SOURCE[rule] });
     this.sentStart = -1;
     this.bullet = 0;
     this.markerKind = MARKER_NONE;

@@ -144,7 +144,7 @@ export function tokenize(text: string, span: Span = { start: 0, end: text.length
     out.push(i, j);
     i = j;
   }
-  return { count: out.count, starts: out.starts.subarray(0, out.count), ends: out.ends.subarray(0, out.count), source: { stage: "tokens", rule: "scanner" } };
+  return { count: out.count, starts: out.starts.subarray(0, out.count), ends: out.ends.subarray(0, out.count), provenance: { stage: "tokens", rule: "scanner" } };
 }
 
 function matchClitic(text: string, at: number, end: number): number {
