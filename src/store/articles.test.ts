@@ -33,7 +33,7 @@ describe("store", () => {
     assert.equal(stored?.source, "AP", "the trailing credit becomes the source");
     assert.equal(stored?.sentenceCount, 2);
     assert.equal(stored?.annotations.filter((a) => a.layer === "sentence").length, 2, "old annotations replaced, not duplicated");
-    assert.ok(stored?.tokens && stored.tokens.count > 10);
+    assert.ok(stored && stored.tokenCount > 10);
   });
 
   it("finds articles by full-text search, words with punctuation included", () => {

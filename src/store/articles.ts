@@ -2,7 +2,7 @@
 // re-extraction when the pipeline version changed since the article was stored.
 import { createHash } from "node:crypto";
 import type { Annotation, Doc, Layers, TokenLayer } from "../model/document.js";
-import type { Db } from "./database.js";
+import { statement, type Db } from "./database.js";
 import { removeOrphanEvents, writeActors, writeEvents, writeQuotes } from "./facts.js";
 
 export type SaveOutcome = "stored" | "updated" | "duplicate";
@@ -18,7 +18,7 @@ export interface StoredVersion {
 }
 
 export function findByHash(db: Db, hash: string): StoredVersion | null {
-  const row = db.prepare("SELECT id, pipeline_version AS pipelineVersion FROM articles WHERE hash = ?").get(hash) as StoredVersion | undefined;
+  const row = statement(db, "SELECT id, pipeline_version AS pipelineVersion FROM articles WHERE hash = ?").get(hash) as StoredVersion | undefined;
   return row ?? null;
 }
 
@@ -33,26 +33,6 @@ function isAnnotation(value: unknown): value is Annotation {
 /** Layer name -> the name its rows get in the annotations table ("sentences" -> "sentence"). */
 export function rowLayerName(layer: string): string {
   return layer.endsWith("ies") ? `${layer.slice(0, -3)}y` : layer.endsWith("s") && layer !== "body" ? layer.slice(0, -1) : layer;
-}
-
-export function packTokens(tokens: TokenLayer): Buffer {
-  const buffer = Buffer.alloc(tokens.count * 8);
-  for (let i = 0; i < tokens.count; i++) {
-    buffer.writeInt32LE(tokens.starts[i] as number, i * 8);
-    buffer.writeInt32LE(tokens.ends[i] as number, i * 8 + 4);
-  }
-  return buffer;
-}
-
-export function unpackTokens(data: Buffer): TokenLayer {
-  const count = data.length / 8;
-  const starts = new Int32Array(count);
-  const ends = new Int32Array(count);
-  for (let i = 0; i < count; i++) {
-    starts[i] = data.readInt32LE(i * 8);
-    ends[i] = data.readInt32LE(i * 8 + 4);
-  }
-  return { count, starts, ends, provenance: { stage: "tokens", rule: "scanner" } };
 }
 
 export interface SaveResult {
@@ -87,21 +67,20 @@ export function saveDoc(db: Db, doc: Doc, hash: string, pipelineVersion: string)
     let articleId: number;
     if (existing) {
       articleId = existing.id;
-      db.prepare(
+      statement(db, 
         `UPDATE articles SET external_id=@external_id, date=COALESCE(@date, date), title=COALESCE(@title, title), source=COALESCE(@source, source),
            url=COALESCE(@url, url), origin=@origin, dateline_place=@dateline_place, text=@text, pipeline_version=@pipeline_version,
            sentence_count=@sentence_count, token_count=@token_count, extracted_at=@now WHERE id=@id`,
       ).run({ ...fields, id: articleId });
-      db.prepare("DELETE FROM annotations WHERE article_id = ?").run(articleId);
-      db.prepare("DELETE FROM layer_blobs WHERE article_id = ?").run(articleId);
-      db.prepare("DELETE FROM event_mentions WHERE article_id = ?").run(articleId);
-      db.prepare("DELETE FROM quotes WHERE article_id = ?").run(articleId);
-      db.prepare("DELETE FROM article_actors WHERE article_id = ?").run(articleId);
+      statement(db, "DELETE FROM annotations WHERE article_id = ?").run(articleId);
+      statement(db, "DELETE FROM layer_blobs WHERE article_id = ?").run(articleId);
+      statement(db, "DELETE FROM event_mentions WHERE article_id = ?").run(articleId);
+      statement(db, "DELETE FROM quotes WHERE article_id = ?").run(articleId);
+      statement(db, "DELETE FROM article_actors WHERE article_id = ?").run(articleId);
       removeOrphanEvents(db);
     } else {
       articleId = Number(
-        db
-          .prepare(
+        statement(db, 
             `INSERT INTO articles (hash, external_id, date, title, source, url, origin, dateline_place, text, pipeline_version, sentence_count, token_count, ingested_at, extracted_at)
              VALUES (@hash, @external_id, @date, @title, @source, @url, @origin, @dateline_place, @text, @pipeline_version, @sentence_count, @token_count, @now, @now)`,
           )
@@ -119,14 +98,12 @@ export function saveDoc(db: Db, doc: Doc, hash: string, pipelineVersion: string)
 }
 
 function writeLayers(db: Db, articleId: number, layers: Layers, actorIds: ReadonlyMap<number, number>): void {
-  const insert = db.prepare('INSERT INTO annotations (article_id, layer, start, "end", data) VALUES (?, ?, ?, ?, ?)');
-  const blob = db.prepare("INSERT INTO layer_blobs (article_id, layer, data) VALUES (?, ?, ?)");
+  const insert = statement(db, 'INSERT INTO annotations (article_id, layer, start, "end", data) VALUES (?, ?, ?, ?, ?)');
   for (const [name, value] of Object.entries(layers)) {
     if (value === null || value === undefined) continue;
-    if (isTokenLayer(value)) {
-      blob.run(articleId, name, packTokens(value));
-      continue;
-    }
+    // Tokens are not stored (only their count): they take more room than the text, and the
+    // tokenizer gives them back exactly from the text and the stored body span.
+    if (isTokenLayer(value)) continue;
     const rows: readonly unknown[] = Array.isArray(value) ? value : [value];
     const layer = rowLayerName(name);
     for (const row of rows) {
@@ -198,7 +175,7 @@ export function listArticles(db: Db, filter: ArticleFilter = {}): ArticleListRow
   }
   const order = filter.q ? "ORDER BY rank" : "ORDER BY a.date DESC, a.id DESC";
   const sql = `SELECT ${ARTICLE_COLUMNS}${snippet} FROM ${from} ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ${order} LIMIT @limit OFFSET @offset`;
-  return db.prepare(sql).all(params) as ArticleListRow[];
+  return statement(db, sql).all(params) as ArticleListRow[];
 }
 
 /**
@@ -224,17 +201,15 @@ export interface StoredAnnotation {
 export interface ArticleWithLayers extends ArticleRow {
   readonly text: string;
   readonly annotations: readonly StoredAnnotation[];
-  readonly tokens: TokenLayer | null;
 }
 
 export function getArticle(db: Db, id: number): ArticleWithLayers | null {
-  const row = db.prepare(`SELECT ${ARTICLE_COLUMNS}, a.text FROM articles a WHERE a.id = ?`).get(id) as (ArticleRow & { text: string }) | undefined;
+  const row = statement(db, `SELECT ${ARTICLE_COLUMNS}, a.text FROM articles a WHERE a.id = ?`).get(id) as (ArticleRow & { text: string }) | undefined;
   if (!row) return null;
-  const annotations = (db.prepare('SELECT layer, start, "end" AS "end", data FROM annotations WHERE article_id = ? ORDER BY start, layer').all(id) as { layer: string; start: number; end: number; data: string | null }[]).map(
+  const annotations = (statement(db, 'SELECT layer, start, "end" AS "end", data FROM annotations WHERE article_id = ? ORDER BY start, layer').all(id) as { layer: string; start: number; end: number; data: string | null }[]).map(
     ({ layer, start, end, data }) => ({ layer, start, end, ...(data ? (JSON.parse(data) as Record<string, unknown>) : {}) }),
   );
-  const blob = db.prepare("SELECT data FROM layer_blobs WHERE article_id = ? AND layer = 'tokens'").get(id) as { data: Buffer } | undefined;
-  return { ...row, annotations, tokens: blob ? unpackTokens(blob.data) : null };
+  return { ...row, annotations };
 }
 
 export interface StoreCounts {
@@ -246,6 +221,6 @@ export interface StoreCounts {
 }
 
 export function storeCounts(db: Db): StoreCounts {
-  const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+  const count = (table: string) => (statement(db, `SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
   return { articles: count("articles"), annotations: count("annotations"), actors: count("actors"), events: count("events"), quotes: count("quotes") };
 }

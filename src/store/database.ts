@@ -71,3 +71,20 @@ function checkVersion(db: Db, path: string): void {
     throw new StoreError("E_STORE_VERSION", `the store ${path} has schema version ${current}, this newsgraph needs ${latest}; run \`newsgraph ingest\` once to migrate it`);
   }
 }
+
+const statementCache = new WeakMap<Db, Map<string, Database.Statement>>();
+
+/** A prepared statement, compiled once per connection: the write path runs thousands per second. */
+export function statement(db: Db, sql: string): Database.Statement {
+  let forDb = statementCache.get(db);
+  if (!forDb) {
+    forDb = new Map();
+    statementCache.set(db, forDb);
+  }
+  let prepared = forDb.get(sql);
+  if (!prepared) {
+    prepared = db.prepare(sql);
+    forDb.set(sql, prepared);
+  }
+  return prepared;
+}

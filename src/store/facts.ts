@@ -2,17 +2,17 @@
 // code, day and status, with every article and span that reports it) and quotes.
 // Called inside saveDoc's transaction, after the article's old facts were removed.
 import type { Doc, EventActor } from "../model/document.js";
-import type { Db } from "./database.js";
+import { statement, type Db } from "./database.js";
 
 /** Upsert the article's actors; returns global actor ids by the document's actor index. */
 export function writeActors(db: Db, articleId: number, doc: Doc): Map<number, number> {
   const ids = new Map<number, number>();
   const actors = doc.layers.actors ?? [];
   if (actors.length === 0) return ids;
-  const find = db.prepare("SELECT id, aliases FROM actors WHERE name = ? AND country = ?");
-  const insert = db.prepare("INSERT INTO actors (name, country, type, role, sector, code, aliases) VALUES (@name, @country, @type, @role, @sector, @code, @aliases)");
-  const update = db.prepare("UPDATE actors SET aliases = @aliases, role = COALESCE(@role, role), sector = COALESCE(@sector, sector), code = COALESCE(@code, code), type = COALESCE(type, @type) WHERE id = @id");
-  const link = db.prepare("INSERT OR REPLACE INTO article_actors (article_id, actor_id, mentions, role) VALUES (?, ?, ?, ?)");
+  const find = statement(db, "SELECT id, aliases FROM actors WHERE name = ? AND country = ?");
+  const insert = statement(db, "INSERT INTO actors (name, country, type, role, sector, code, aliases) VALUES (@name, @country, @type, @role, @sector, @code, @aliases)");
+  const update = statement(db, "UPDATE actors SET aliases = @aliases, role = COALESCE(@role, role), sector = COALESCE(@sector, sector), code = COALESCE(@code, code), type = COALESCE(type, @type) WHERE id = @id");
+  const link = statement(db, "INSERT OR REPLACE INTO article_actors (article_id, actor_id, mentions, role) VALUES (?, ?, ?, ?)");
   for (const actor of actors) {
     const country = actor.country ?? "";
     const row = find.get(actor.name, country) as { id: number; aliases: string } | undefined;
@@ -40,19 +40,17 @@ function eventActorId(db: Db, ref: EventActor | null, actorIds: ReadonlyMap<numb
     if (id !== undefined) return id;
   }
   const country = ref.country ?? "";
-  const row = db.prepare("SELECT id FROM actors WHERE name = ? AND country = ?").get(ref.name, country) as { id: number } | undefined;
+  const row = statement(db, "SELECT id FROM actors WHERE name = ? AND country = ?").get(ref.name, country) as { id: number } | undefined;
   if (row) return row.id;
   return Number(
-    db
-      .prepare("INSERT INTO actors (name, country, type, sector, code, aliases) VALUES (?, ?, ?, ?, ?, ?)")
-      .run(ref.name, country, ref.person ? "PERSON" : null, ref.sector, ref.code, JSON.stringify([ref.name])).lastInsertRowid,
+    statement(db, "INSERT INTO actors (name, country, type, sector, code, aliases) VALUES (?, ?, ?, ?, ?, ?)").run(ref.name, country, ref.person ? "PERSON" : null, ref.sector, ref.code, JSON.stringify([ref.name])).lastInsertRowid,
   );
 }
 
 export function writeEvents(db: Db, articleId: number, doc: Doc, actorIds: ReadonlyMap<number, number>): void {
   const events = doc.layers.events ?? [];
   if (events.length === 0) return;
-  const upsert = db.prepare(
+  const upsert = statement(db, 
     `INSERT INTO events (source_actor_id, target_actor_id, source_code, target_code, cameo, goldstein, plover, plover_mode, date, status, location, place, lat, lon)
      VALUES (@source, @target, @sourceCode, @targetCode, @cameo, @goldstein, @plover, @ploverMode, @date, @status, @location, @place, @lat, @lon)
      ON CONFLICT (source_actor_id, target_actor_id, cameo, date, status) DO UPDATE SET
@@ -60,7 +58,7 @@ export function writeEvents(db: Db, articleId: number, doc: Doc, actorIds: Reado
        lat = COALESCE(events.lat, excluded.lat), lon = COALESCE(events.lon, excluded.lon)
      RETURNING id`,
   );
-  const mention = db.prepare('INSERT OR IGNORE INTO event_mentions (event_id, article_id, start, "end", trigger_start, trigger_end, rule) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const mention = statement(db, 'INSERT OR IGNORE INTO event_mentions (event_id, article_id, start, "end", trigger_start, trigger_end, rule) VALUES (?, ?, ?, ?, ?, ?, ?)');
   for (const event of events) {
     const { id } = upsert.get({
       source: eventActorId(db, event.source, actorIds),
@@ -84,7 +82,7 @@ export function writeEvents(db: Db, articleId: number, doc: Doc, actorIds: Reado
 
 export function writeQuotes(db: Db, articleId: number, doc: Doc, actorIds: ReadonlyMap<number, number>): void {
   const quotes = doc.layers.quotes ?? [];
-  const insert = db.prepare('INSERT INTO quotes (article_id, start, "end", speaker_actor_id, speaker_name, speaker_start, speaker_end, rule) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const insert = statement(db, 'INSERT INTO quotes (article_id, start, "end", speaker_actor_id, speaker_name, speaker_start, speaker_end, rule) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   for (const quote of quotes) {
     const speaker = quote.speaker;
     const actorId = speaker?.actor != null ? (actorIds.get(speaker.actor) ?? null) : null;
@@ -94,5 +92,5 @@ export function writeQuotes(db: Db, articleId: number, doc: Doc, actorIds: Reado
 
 /** Events whose last report was removed (an article re-extracted differently) are no longer events. */
 export function removeOrphanEvents(db: Db): void {
-  db.prepare("DELETE FROM events WHERE NOT EXISTS (SELECT 1 FROM event_mentions m WHERE m.event_id = events.id)").run();
+  statement(db, "DELETE FROM events WHERE NOT EXISTS (SELECT 1 FROM event_mentions m WHERE m.event_id = events.id)").run();
 }

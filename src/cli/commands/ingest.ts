@@ -6,6 +6,7 @@ import { openStore, resolveDbPath } from "../../store/database.js";
 import { ingestItems, type IngestSummary } from "../../store/ingestArticles.js";
 import { getPipeline } from "../../pipeline/stages.js";
 import { createProgress } from "../progress.js";
+import { defaultWorkerCount, PipelinePool } from "../../pipeline/workerPool.js";
 
 export interface IngestOptions {
   readonly db?: string;
@@ -13,6 +14,14 @@ export interface IngestOptions {
   readonly follow: boolean;
   readonly json?: boolean;
   readonly quiet?: boolean;
+  readonly workers?: string;
+}
+
+export function parseWorkers(value: string | undefined): number {
+  if (value === undefined || value === "auto") return defaultWorkerCount();
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 64) throw new Error("E_USAGE: --workers must be a whole number from 0 to 64, or auto");
+  return n;
 }
 
 async function totalBytes(inputs: readonly string[]): Promise<number | null> {
@@ -35,15 +44,18 @@ export function summaryLine(summary: IngestSummary): string {
 }
 
 export async function runIngest(inputs: readonly string[], options: IngestOptions): Promise<number> {
+  const workers = parseWorkers(options.workers);
   const dbPath = resolveDbPath(options.db);
   const db = openStore(dbPath);
+  const pool = workers > 0 ? new PipelinePool(workers) : undefined;
   const progress = createProgress(await totalBytes(inputs), !options.quiet && Boolean(process.stderr.isTTY));
   const items = readInputs(inputs, { ...(options.encoding ? { encoding: options.encoding } : {}), followFeedLinks: options.follow, onBytes: (n) => progress.addBytes(n) });
   let summary: IngestSummary;
   try {
-    summary = await ingestItems(db, getPipeline(), items, () => progress.tick());
+    summary = await ingestItems(db, getPipeline(), items, () => progress.tick(), pool);
   } finally {
     progress.stop();
+    await pool?.close();
     db.close();
   }
   for (const problem of summary.problems) process.stderr.write(`${problem.code}: ${problem.origin}: ${problem.message}\n`);
@@ -62,6 +74,7 @@ export function registerIngest(program: Command): void {
     .option("--no-follow", "do not fetch the page of a feed item that has no content")
     .option("--json", "print the summary as JSON")
     .option("-q, --quiet", "no progress bar")
+    .option("--workers <n>", "threads that run the pipeline; 0 runs it on the main thread (default: auto, cores - 1)")
     .addHelpText(
       "after",
       `
