@@ -1,95 +1,68 @@
-// The HTTP API (fastify): read-only over the store. Inputs are validated with zod;
-// a bad parameter is a 400 with a message, never a 500.
+// The HTTP API (fastify) and the web UI, over one store. Read-only unless started with a
+// token. Inputs are validated with zod; a bad parameter is a 400 with a message, never a 500.
+// Routes live in routes/*.ts; each is declared once in a RouteTable, which also writes
+// /openapi.json from the same schemas.
 import Fastify, { type FastifyInstance } from "fastify";
-import { z } from "zod";
 import type { Db } from "../store/database.js";
-import { getArticle, listArticles, storeCounts } from "../store/articles.js";
-import { listActors, listEvents, listQuotes } from "../store/queries.js";
-import { PIPELINE_VERSION } from "../pipeline/stages.js";
+import { storeCounts } from "../store/articles.js";
+import { getPipeline, PIPELINE_VERSION } from "../pipeline/stages.js";
+import type { Pipeline } from "../pipeline/pipeline.js";
+import { RouteTable } from "./routeTable.js";
+import { registerSqlFunctions } from "./eventQueries.js";
+import { articleRoutes } from "./routes/articles.js";
+import { eventRoutes } from "./routes/events.js";
+import { actorRoutes } from "./routes/actors.js";
+import { DEFAULT_WEB_ROOT, registerStaticUi } from "./staticUi.js";
+import type { Health } from "./types.js";
 
-const MAX_PAGE = 500;
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD");
-const paging = {
-  limit: z.coerce.number().int().min(1).max(MAX_PAGE).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
-};
-
-const articlesQuery = z.object({ q: z.string().min(1).max(500).optional(), source: z.string().max(100).optional(), from: day.optional(), to: day.optional(), ...paging }).strict();
-const eventsQuery = z
-  .object({ actor: z.string().max(200).optional(), country: z.string().regex(/^[A-Za-z]{3}$/, "must be a 3-letter code").optional(), code: z.string().regex(/^\d{2,4}$/, "must be a CAMEO code").optional(), from: day.optional(), to: day.optional(), status: z.enum(["asserted", "planned", "negated", "hypothetical"]).optional(), ...paging })
-  .strict();
-const actorsQuery = z.object({ q: z.string().max(200).optional(), country: z.string().regex(/^[A-Za-z]{3}$/).optional(), ...paging }).strict();
-const quotesQuery = z.object({ speaker: z.string().max(200).optional(), ...paging }).strict();
-const idParams = z.object({ id: z.coerce.number().int().positive() });
-
-class BadRequest extends Error {
-  readonly statusCode = 400;
-}
-
-function parse<T>(schema: z.ZodType<T>, value: unknown): T {
-  const result = schema.safeParse(value ?? {});
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const where = issue?.path.length ? `${issue.path.join(".")}: ` : "";
-    throw new BadRequest(`${where}${issue?.message ?? "invalid request"}`);
-  }
-  return result.data;
-}
+/** Requests other than an ingest carry no body worth more than this. */
+export const BODY_LIMIT = 64 * 1024;
 
 export interface ServerOptions {
   readonly logger?: boolean;
+  /** Opens POST /api/articles to requests bearing it; absent or empty: read-only. */
+  readonly token?: string | null;
+  /** The pipeline an HTTP ingest runs (default: the standard one). */
+  readonly pipeline?: Pipeline;
+  /** Where the built web UI is (default: dist/web in the package). */
+  readonly webRoot?: string;
 }
 
 export function buildServer(db: Db, options: ServerOptions = {}): FastifyInstance {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 10 * 1024 * 1024 });
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT });
+  registerSqlFunctions(db);
+  const token = options.token ? options.token : null;
 
-  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, _request, reply) => {
+  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
-    if (status === 500) app.log.error(error);
-    void reply.status(status).send({ error: status === 500 ? "internal error" : error.message, code: error.code ?? (status === 400 ? "E_BAD_REQUEST" : "E_INTERNAL") });
+    if (status === 500) request.log.error(error);
+    if (status === 401) void reply.header("www-authenticate", 'Bearer realm="newsgraph"');
+    void reply.status(status).send({ error: status === 500 ? "internal error; the server log has the details" : error.message, code: error.code ?? (status === 400 ? "E_BAD_REQUEST" : "E_INTERNAL") });
   });
   app.setNotFoundHandler((request, reply) => {
-    void reply.status(404).send({ error: `no route ${request.method} ${request.url}`, code: "E_NOT_FOUND" });
+    void reply.status(404).send({ error: `no route ${request.method} ${request.url.split("?")[0]}; GET /openapi.json lists the routes`, code: "E_NOT_FOUND" });
   });
 
-  app.get("/api/health", async () => ({ status: "ok", pipeline: PIPELINE_VERSION, ...storeCounts(db) }));
-
-  app.get("/api/articles", async (request) => {
-    const query = parse(articlesQuery, request.query);
-    return { items: listArticles(db, query), limit: query.limit, offset: query.offset };
+  const table = new RouteTable(app);
+  const context = { db, pipeline: options.pipeline ?? getPipeline(), token };
+  table.add({
+    method: "GET",
+    url: "/api/health",
+    tag: "store",
+    summary: "The server is up: pipeline version, what the store holds, whether ingest is open",
+    handler: (): Health => ({ status: "ok", pipeline: PIPELINE_VERSION, ...storeCounts(db), ingest: token !== null }),
   });
+  articleRoutes(table, context);
+  eventRoutes(table, context);
+  actorRoutes(table, context);
 
-  app.get("/api/articles/:id", async (request, reply) => {
-    const { id } = parse(idParams, request.params);
-    const article = getArticle(db, id);
-    if (!article) return reply.status(404).send({ error: `no article ${id}`, code: "E_NOT_FOUND" });
-    const { tokens, ...rest } = article;
-    return { ...rest, tokens: tokens ? { count: tokens.count } : null };
+  const openApi = table.openApi({
+    title: "newsgraph",
+    version: PIPELINE_VERSION,
+    description: "Facts from news (events, actors, quotes, dates), each traced to the words that state it. Lists take ?format=csv or jsonl to export.",
   });
+  app.get("/openapi.json", async () => openApi);
 
-  app.get("/api/events", async (request) => {
-    const query = parse(eventsQuery, request.query);
-    return { items: listEvents(db, query), limit: query.limit, offset: query.offset };
-  });
-
-  app.get("/api/actors", async (request) => {
-    const query = parse(actorsQuery, request.query);
-    return { items: listActors(db, query), limit: query.limit, offset: query.offset };
-  });
-
-  app.get("/api/quotes", async (request) => {
-    const query = parse(quotesQuery, request.query);
-    return { items: listQuotes(db, query), limit: query.limit, offset: query.offset };
-  });
-
-  app.get("/", async (_request, reply) => {
-    void reply.type("text/html; charset=utf-8");
-    const counts = storeCounts(db);
-    return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>newsgraph</title></head><body>
-<h1>newsgraph</h1><p>${counts.articles} articles in the store.</p>
-<ul><li><a href="/api/health">/api/health</a></li><li><a href="/api/articles">/api/articles</a></li><li><a href="/api/articles?q=Noem">/api/articles?q=Noem</a></li></ul>
-</body></html>`;
-  });
-
+  registerStaticUi(app, options.webRoot ?? DEFAULT_WEB_ROOT);
   return app;
 }

@@ -94,6 +94,24 @@ export interface DocActor {
   readonly provenance: Provenance;
 }
 
+/**
+ * A title, office or group noun and what it says about an actor: "U.S. Homeland Security Secretary" before
+ * "Kristi Noem" -> role Secretary of Homeland Security, sector GOV, country USA; "police" alone -> a group, COP.
+ */
+export interface RoleMention extends Annotation {
+  readonly text: string;
+  /** The office, normalised: "Secretary of Homeland Security", "Foreign Minister"; null for a group noun ("police"). */
+  readonly role: string | null;
+  /** CAMEO agent (sector) code: GOV, MIL, COP, JUD, OPP, REB, IGO, MED, BUS, REF, CRM, ... */
+  readonly sector: string | null;
+  /** The affiliation: ISO alpha-3, or a CAMEO code for bodies beyond one country; null when the text gives none. */
+  readonly country: string | null;
+  /** Index into `layers.entities` of the person holding the office (or the organisation described: "the gang Tren de Aragua"), or null for a group noun. */
+  readonly holder: number | null;
+  /** Index into `layers.entities` of the name giving the affiliation ("U.S.", "Colombia's", "Trump" in "Trump administration"), or null. */
+  readonly affiliation: number | null;
+}
+
 /** A pronoun or description resolved to an actor: "she" -> Kristi Noem. */
 export interface CorefMention extends Annotation {
   readonly text: string;
@@ -175,6 +193,8 @@ export interface Layers {
   readonly tokens?: TokenLayer;
   readonly entities?: readonly EntityMention[];
   readonly actors?: readonly DocActor[];
+  /** Titles, offices and group nouns ("police"), read around the entities. */
+  readonly roles?: readonly RoleMention[];
   readonly corefs?: readonly CorefMention[];
   readonly timexes?: readonly Timex[];
   readonly events?: readonly NewsEvent[];

@@ -32,6 +32,8 @@ function isAnnotation(value: unknown): value is Annotation {
 
 /** Layer name -> the name its rows get in the annotations table ("sentences" -> "sentence"). */
 export function rowLayerName(layer: string): string {
+  // "timexes" -> "timex", not "timexe".
+  if (layer.endsWith("xes")) return layer.slice(0, -2);
   return layer.endsWith("ies") ? `${layer.slice(0, -3)}y` : layer.endsWith("s") && layer !== "body" ? layer.slice(0, -1) : layer;
 }
 

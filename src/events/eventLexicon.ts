@@ -1,0 +1,105 @@
+// newsgraph's own event word lists (data/events/): event nouns, support verbs, status cues and the
+// actor nouns Phoenix lacks ("officials"), plus the CAMEO agent nouns ("police" COP, "government" GOV)
+// the entity stages compiled from Phoenix (data/entities/phoenix-agents.tsv, read-only here).
+// Each file is read once.
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { dataDir, readTable } from "../model/dataFiles.js";
+import type { EventStatus } from "../model/document.js";
+import { nounPlural } from "../syntax/morphology.js";
+
+export interface EventNoun {
+  readonly noun: string;
+  readonly code: string;
+  /** Prepositions that introduce the target: "visit to", "talks with". */
+  readonly targetPreps: readonly string[];
+  /** "plural": only "talks"; "object": only as a support verb's object ("held a call"). */
+  readonly use: "any" | "plural" | "object";
+}
+
+/** "effort", "mission": head nouns that take their meaning from the event noun before them ("a mediation effort"). */
+export type LightNouns = ReadonlySet<string>;
+
+export interface StatusCue {
+  readonly status: EventStatus;
+  /** "intent": the actor declares it will act ("is willing to withdraw"): the event becomes an intent (intent-codes.tsv). */
+  readonly kind: "auxiliary" | "governor" | "conjunction" | "intent";
+}
+
+export interface EventLexicon {
+  /** By the noun's forms as words joined with spaces: "visit", "visits", "phone call". */
+  readonly nouns: ReadonlyMap<string, { readonly entry: EventNoun; readonly plural: boolean }>;
+  /** Longest event-noun phrase, in words. */
+  readonly longestNoun: number;
+  /** Light head nouns, singular and plural: "effort", "efforts", "mission". */
+  readonly lightNouns: LightNouns;
+  /** Support verbs by base form ("hold") and phrasal form ("carry out"). */
+  readonly supportVerbs: ReadonlySet<string>;
+  readonly auxiliaries: ReadonlyMap<string, StatusCue>;
+  readonly governors: ReadonlyMap<string, StatusCue>;
+  readonly conjunctions: ReadonlyMap<string, StatusCue>;
+  /** The intent code of an event code, by its longest listed prefix: "0841" -> "0353", "163" -> "1312", "042" -> "036". */
+  readonly intentCode: (code: string) => string | null;
+  /** CAMEO agent code by lower-case noun phrase: "police" -> "COP", "foreign minister" -> "GOV". */
+  readonly agents: ReadonlyMap<string, string>;
+}
+
+let loaded: EventLexicon | undefined;
+
+export function eventLexicon(): EventLexicon {
+  if (loaded) return loaded;
+  const nouns = new Map<string, { entry: EventNoun; plural: boolean }>();
+  let longestNoun = 1;
+  const lightNouns = new Set<string>();
+  for (const r of readTable("events/event-nouns.tsv")) {
+    const words = (r["noun"] as string).split("_");
+    if (r["use"] === "light") {
+      lightNouns.add(words.join(" "));
+      lightNouns.add(nounPlural(words.join(" ")));
+      continue;
+    }
+    const entry: EventNoun = {
+      noun: words.join(" "),
+      code: r["code"] as string,
+      targetPreps: (r["target"] as string).split("|").filter(Boolean),
+      use: (r["use"] as EventNoun["use"]) || "any",
+    };
+    longestNoun = Math.max(longestNoun, words.length);
+    const last = words[words.length - 1] as string;
+    nouns.set(words.join(" "), { entry, plural: false });
+    nouns.set([...words.slice(0, -1), nounPlural(last)].join(" "), { entry, plural: true });
+  }
+  const supportVerbs = new Set(readTable("events/support-verbs.tsv").map((r) => (r["verb"] as string).replace(/_/g, " ")));
+  const auxiliaries = new Map<string, StatusCue>();
+  const governors = new Map<string, StatusCue>();
+  const conjunctions = new Map<string, StatusCue>();
+  for (const r of readTable("events/modality.tsv")) {
+    const cue: StatusCue = { status: r["status"] as EventStatus, kind: r["kind"] as StatusCue["kind"] };
+    // Intent cues govern like "set to" does, and say more: both live in `governors`.
+    const map = cue.kind === "auxiliary" ? auxiliaries : cue.kind === "governor" || cue.kind === "intent" ? governors : conjunctions;
+    map.set(r["cue"] as string, cue);
+  }
+  const agents = new Map<string, string>();
+  // The entity stages own this table (scripts/build-entity-data.mjs); the events stage only reads it, and codes
+  // common-noun actors ("police", "protesters") without it if it is missing.
+  if (existsSync(join(dataDir, "entities", "phoenix-agents.tsv")))
+    for (const r of readTable("entities/phoenix-agents.tsv")) agents.set(r["phrase"] as string, (r["code"] as string).slice(0, 3));
+  for (const r of readTable("events/actor-nouns.tsv")) {
+    const words = (r["noun"] as string).split("_");
+    const sector = r["sector"] as string;
+    for (const phrase of [words.join(" "), [...words.slice(0, -1), nounPlural(words[words.length - 1] as string)].join(" ")]) {
+      if (sector === "-") agents.delete(phrase);
+      else agents.set(phrase, sector);
+    }
+  }
+  const intents = new Map(readTable("events/intent-codes.tsv").map((r) => [r["root"] as string, r["intent"] as string]));
+  const intentCode = (code: string): string | null => {
+    for (let n = code.length; n >= 2; n--) {
+      const found = intents.get(code.slice(0, n));
+      if (found) return found;
+    }
+    return null;
+  };
+  loaded = { nouns, longestNoun, lightNouns, supportVerbs, auxiliaries, governors, conjunctions, intentCode, agents };
+  return loaded;
+}

@@ -1,0 +1,133 @@
+// Event triggers in a parsed sentence: verbs found in the CAMEO verb dictionary (only where the
+// tagger reads them as verbs: "the visit" is not the verb "visit") and event nouns
+// ("Noem's Wednesday *visit* to El Salvador", "held *talks*"). A cheap pre-check on the raw
+// tokens decides which sentences are worth parsing at all.
+import type { ParsedSentence } from "../syntax/shallowParse.js";
+import type { EventNoun } from "./eventLexicon.js";
+import { eventLexicon } from "./eventLexicon.js";
+import type { VerbEntry } from "./verbDictionary.js";
+import { verbDictionary, wordKey } from "./verbDictionary.js";
+
+export interface VerbTrigger {
+  readonly kind: "verb";
+  /** The verb's token. */
+  readonly token: number;
+  /** One past the trigger's last token ("sat *down*"). */
+  readonly end: number;
+  readonly group: number;
+  /** The dictionary entries of the longest phrase that matched, newsgraph's first. */
+  readonly entries: readonly VerbEntry[];
+}
+
+export interface NounTrigger {
+  readonly kind: "noun";
+  /** The noun's first and one-past-last token ("phone call"). */
+  readonly token: number;
+  readonly end: number;
+  readonly chunk: number;
+  readonly noun: EventNoun;
+}
+
+export type Trigger = VerbTrigger | NounTrigger;
+
+/** A code newsgraph emits: not CAMEO 01 (statements) or 02 (appeals), which PLOVER dropped. */
+const codable = (code: string | null | undefined): boolean => Boolean(code) && !/^0[12]/.test(code as string);
+
+interface Prefilter {
+  /** Verb forms with a codable code of their own ("visited", "deported"). */
+  readonly forms: ReadonlySet<string>;
+  /** Verb forms that code only through their block's patterns ("said" ... "sanctions"), with the words those need. */
+  readonly patternForms: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+let prefilter: Prefilter | undefined;
+
+function buildPrefilter(): Prefilter {
+  const dictionary = verbDictionary();
+  const anchorsByBlock = new Map<string, Set<string>>();
+  for (const [block, patterns] of dictionary.patterns) {
+    const set = new Set<string>();
+    for (const p of patterns) {
+      const code = p.code?.forward ?? p.code?.reverse;
+      if (!codable(code) || !p.anchors.length) continue;
+      // The pattern's rarest-looking word stands for it: its longest anchor alternative set's words.
+      for (const alternatives of p.anchors) for (const a of alternatives) if (a.length > 3) set.add(a);
+    }
+    anchorsByBlock.set(block, set);
+  }
+  const forms = new Set<string>();
+  const patternForms = new Map<string, Set<string>>();
+  for (const [form, entries] of dictionary.byForm) {
+    if (entries.some((e) => e.words.length === 1 && codable(e.code?.forward ?? e.code?.reverse))) {
+      forms.add(form);
+      continue;
+    }
+    // Phrasal verbs ("took over") need their other words; pattern-only verbs need a pattern word.
+    const words = new Set<string>();
+    for (const e of entries) {
+      if (e.words.length > 1 && codable(e.code?.forward ?? e.code?.reverse)) words.add(e.words[1] as string);
+      for (const a of anchorsByBlock.get(e.block) ?? []) words.add(a);
+    }
+    if (words.size) patternForms.set(form, words);
+  }
+  return { forms, patternForms };
+}
+
+/**
+ * Whether the sentence could hold an event: a verb form with a code, an event noun, or a verb whose patterns could
+ * code it and one of whose pattern words is present. Most sentences with only "said" are not worth parsing.
+ */
+export function mayHoldTrigger(lowerWords: readonly string[]): boolean {
+  prefilter ??= buildPrefilter();
+  const nouns = eventLexicon().nouns;
+  for (const w of lowerWords) {
+    if (prefilter.forms.has(w) || nouns.has(w)) return true;
+    const needs = prefilter.patternForms.get(w);
+    if (!needs) continue;
+    for (const x of lowerWords) if (x.length > 3 && (needs.has(x) || needs.has(wordKey(x)))) return true;
+  }
+  return false;
+}
+
+export function findTriggers(s: ParsedSentence): Trigger[] {
+  const verbs = verbDictionary().byForm;
+  const lexicon = eventLexicon();
+  const out: Trigger[] = [];
+  s.groups.forEach((group, g) => {
+    const m = group.main;
+    const candidates = verbs.get(s.lower[m] as string);
+    if (!candidates) return;
+    let bestLength = 0;
+    let best: VerbEntry[] = [];
+    for (const e of candidates) {
+      const rest = e.words.slice(1);
+      let ok = true;
+      for (let k = 0; k < rest.length; k++) if (s.lower[m + 1 + k] !== rest[k]) ok = false;
+      if (!ok) continue;
+      if (e.words.length > bestLength) {
+        bestLength = e.words.length;
+        best = [e];
+      } else if (e.words.length === bestLength) best.push(e);
+    }
+    if (!best.length) return;
+    best.sort((a, b) => (a.origin === b.origin ? 0 : a.origin === "newsgraph" ? -1 : 1));
+    out.push({ kind: "verb", token: m, end: m + bestLength, group: g, entries: best });
+  });
+  s.chunks.forEach((chunk, c) => {
+    // "a mediation *effort*", "peace *efforts*": a light head leaves the meaning to the noun before it.
+    const head = lexicon.lightNouns.has(s.lower[chunk.head] as string) && chunk.head > chunk.start ? chunk.head - 1 : chunk.head;
+    // The chunk's head, or a two-word noun ending at the head ("phone call", "hunger strike").
+    for (let len = Math.min(lexicon.longestNoun, head - chunk.start + 1); len >= 1; len--) {
+      const from = head - len + 1;
+      const phrase = s.lower.slice(from, head + 1).join(" ");
+      const found = lexicon.nouns.get(phrase);
+      if (!found) continue;
+      // A common noun: "March" the month, "Attack" in a name, are no events.
+      if (!/^NNS?$/.test(s.tags[head] as string)) break;
+      if (found.entry.use === "plural" && !found.plural && head === chunk.head) break;
+      out.push({ kind: "noun", token: from, end: head + 1, chunk: c, noun: found.entry });
+      break;
+    }
+  });
+  return out.sort((a, b) => a.token - b.token);
+}

@@ -1,0 +1,95 @@
+// The event filters, kept in the page address so a filtered view can be shared.
+import type { Facets } from "../../../api/types.js";
+import { CAMEO_ROOTS } from "../cameo.js";
+
+export const FILTER_KEYS = ["actor", "country", "code", "plover", "status", "from", "to", "q", "location", "dyad", "actorId", "article"] as const;
+export type FilterKey = (typeof FILTER_KEYS)[number];
+export type Filters = Partial<Record<FilterKey, string>>;
+
+export function filtersFrom(query: URLSearchParams): Filters {
+  const filters: Filters = {};
+  for (const key of FILTER_KEYS) {
+    const value = query.get(key);
+    if (value) filters[key] = value;
+  }
+  return filters;
+}
+
+export function EventFilters({ filters, facets, onChange }: { readonly filters: Filters; readonly facets: Facets | null; readonly onChange: (filters: Filters) => void }) {
+  const submit = (event: Event) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget as HTMLFormElement);
+    const next: Filters = {};
+    for (const key of FILTER_KEYS) {
+      const value = form.get(key);
+      if (typeof value === "string" && value.trim()) next[key] = value.trim();
+      else if (!form.has(key) && filters[key]) next[key] = filters[key];
+    }
+    onChange(next);
+  };
+  return (
+    <form class="filters" onSubmit={submit} aria-label="Event filters">
+      <label>
+        Actor
+        <input name="actor" value={filters.actor ?? ""} placeholder="Kristi Noem" />
+      </label>
+      <label>
+        Country
+        <input name="country" value={filters.country ?? ""} placeholder="COL" maxLength={3} size={4} list="countries" />
+        <datalist id="countries">{facets?.countries.map((c) => <option key={c.value} value={c.value} />)}</datalist>
+      </label>
+      <label>
+        CAMEO
+        <select name="code" value={filters.code ?? ""}>
+          <option value="">any</option>
+          {Object.entries(CAMEO_ROOTS).map(([code, name]) => (
+            <option key={code} value={code}>
+              {code} {name}
+            </option>
+          ))}
+          {filters.code && !CAMEO_ROOTS[filters.code] && <option value={filters.code}>{filters.code}</option>}
+        </select>
+      </label>
+      <label>
+        PLOVER
+        <select name="plover" value={filters.plover ?? ""}>
+          <option value="">any</option>
+          {facets?.plover.map((f) => (
+            <option key={f.value} value={f.value}>
+              {f.value} ({f.count})
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Status
+        <select name="status" value={filters.status ?? ""}>
+          <option value="">any</option>
+          {["asserted", "planned", "negated", "hypothetical"].map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        From
+        <input type="date" name="from" value={filters.from ?? ""} />
+      </label>
+      <label>
+        To
+        <input type="date" name="to" value={filters.to ?? ""} />
+      </label>
+      <label class="grow">
+        Text
+        <input name="q" type="search" value={filters.q ?? ""} placeholder="words in the evidence" />
+      </label>
+      <div class="buttons">
+        <button type="submit">Filter</button>
+        <button type="button" class="secondary" onClick={() => onChange({})}>
+          Clear
+        </button>
+      </div>
+    </form>
+  );
+}
