@@ -22,6 +22,7 @@ const result = trainNer({
   epochs: Number(option("--epochs", 12)),
   seed: Number(option("--seed", 20250328)),
   runs: Number(option("--runs", 4)),
+  minWeight: Number(option("--min-weight", 500)),
   rowsLog2: Number(option("--rows-log2", 18)),
   clusterSizes: option("--clusters", "64,256,512").split(",").map(Number),
   clusterIterations: Number(option("--cluster-iterations", 6)),

@@ -64,7 +64,8 @@ export class ClusterTable {
     while (at < tsv.length) {
       let end = tsv.indexOf("\n", at);
       if (end < 0) end = tsv.length;
-      if (end > at && tsv.charCodeAt(at) !== 0x23 /* # */) {
+      // Comment lines only head the file: "#" is also a word ("#MeToo").
+      if (end > at && (rows > 0 || tsv.charCodeAt(at) !== 0x23) /* # */) {
         const tab = tsv.indexOf("\t", at);
         if (tab < 0 || tab > end) throw new Error(`E_NER_CLUSTERS: clusters.tsv line "${tsv.slice(at, Math.min(end, at + 40))}" has no classes; retrain with npm run train:ner`);
         if (levels === 0) {

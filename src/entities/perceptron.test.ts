@@ -1,7 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { FeatureBuffer } from "./features.js";
-import { PerceptronTrainer, ViterbiScratch, decodeSparse, emissionScores, encodeSparse, sparsify, transitionMask, viterbi } from "./perceptron.js";
+import { PerceptronTrainer, ViterbiScratch, decodeSparse, emissionScores, encodeSparse, rankWeights, sparsify, transitionMask, viterbi } from "./perceptron.js";
 import { labelCount, labelName } from "./bilou.js";
 
 const CLASSES = ["PER"];
@@ -70,7 +70,10 @@ describe("averaged perceptron", () => {
     const back = decodeSparse(bytes, sparse.rows, sparse.weights.values.length, sparse.weights.scale);
     assert.deepEqual([...back.offsets], [...sparse.weights.offsets]);
     assert.deepEqual([...back.values], [...sparse.weights.values]);
-    assert.deepEqual(decode({ ...sparse, weights: back }, [1, 2, 3]), ["B-PER", "L-PER", "O"]);
+    // As the tagger reads them: ranked rows, dense where a row has most labels.
+    const ranked = { ...sparse, weights: rankWeights(back, sparse.rows, sparse.labels) };
+    assert.deepEqual(decode(ranked, [1, 2, 3]), ["B-PER", "L-PER", "O"]);
+    assert.deepEqual(decode(ranked, [3, 3]), ["O", "O"]);
   });
 
 });

@@ -107,15 +107,65 @@ export function emissionScores(model: LinearChainModel, buffer: FeatureBuffer, t
   scores.fill(0, 0, tokens * L);
   if (model.weights.kind === "dense") denseScores(model.weights.values, L, buffer, tokens, scores);
   else if (model.weights.kind === "ranked") rankedScores(model.weights, L, buffer, tokens, scores, sums);
-  else sparseScores(model.weights, L, buffer, tokens, scores);
+  else throw new TypeError("sparse weights are for storage: rankWeights them to score");
+}
+
+/** Add the weights of rows[from, to) to out[base .. base + labels): integer sums of 16-bit weights. */
+export function rankedRowSums(w: RankedWeights, labelsCount: number, rows: Int32Array, from: number, to: number, out: Int32Array, base: number): void {
+  const { blocks, starts, values, labels } = w;
+  for (let f = from; f < to; f++) {
+    const row = rows[f] as number;
+    const block = row >> 5;
+    const bits = blocks[2 * block] as number;
+    const bit = 1 << (row & 31);
+    if ((bits & bit) === 0) continue;
+    const rank = (blocks[2 * block + 1] as number) + popcount(bits & (bit - 1));
+    const first = starts[rank] as number;
+    const stop = starts[rank + 1] as number;
+    if (stop - first === labelsCount) {
+      for (let y = 0; y < labelsCount; y++) out[base + y] = (out[base + y] as number) + (values[first + y] as number);
+    } else {
+      for (let e = first; e < stop; e++) {
+        const at = base + (labels[e] as number);
+        out[at] = (out[at] as number) + (values[e] as number);
+      }
+    }
+  }
+}
+
+/**
+ * Emission scores from per-token integer sums `start` (tokens x labels) that already hold part
+ * of each token's features (the word features the tagger caches), plus the rows in `buffer`.
+ */
+export function rankedEmission(model: LinearChainModel, buffer: FeatureBuffer, tokens: number, start: Int32Array, scores: Float64Array): void {
+  const w = model.weights;
+  if (w.kind !== "ranked") throw new TypeError("rankedEmission reads ranked weights");
+  const L = model.labels;
+  if (L === 17) {
+    rankedEmission17(w, buffer, tokens, start, scores);
+    return;
+  }
+  const { offsets, rows } = buffer;
+  for (let k = 0; k < tokens; k++) rankedRowSums(w, L, rows, offsets[k] as number, offsets[k + 1] as number, start, k * L);
+  for (let i = 0; i < tokens * L; i++) scores[i] = (start[i] as number) * w.scale;
 }
 
 function rankedScores(w: RankedWeights, L: number, buffer: FeatureBuffer, tokens: number, scores: Float64Array, sums: Int32Array): void {
+  if (sums.length < tokens * L) sums = new Int32Array(tokens * L);
+  sums.fill(0, 0, tokens * L);
+  rankedEmission({ labels: L, rows: 0, weights: w, transitions: new Float32Array(0) }, buffer, tokens, sums, scores);
+}
+
+/**
+ * rankedEmission for the 17 BILOU labels of four classes, dense rows summed into seventeen
+ * locals (about 15% faster than a loop over an array: the frequent features' rows are dense).
+ */
+function rankedEmission17(w: RankedWeights, buffer: FeatureBuffer, tokens: number, start: Int32Array, scores: Float64Array): void {
   const { rows, offsets } = buffer;
-  const { blocks, starts, values, labels, scale } = w;
+  const { blocks, starts, values: v, labels, scale } = w;
   for (let k = 0; k < tokens; k++) {
-    // Integer sums: the stored weights are 16-bit, a token has fewer than a hundred features.
-    sums.fill(0, 0, L);
+    const b = k * 17;
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0, s9 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0, s14 = 0, s15 = 0, s16 = 0; // prettier-ignore
     const end = offsets[k + 1] as number;
     for (let f = offsets[k] as number; f < end; f++) {
       const row = rows[f] as number;
@@ -124,19 +174,24 @@ function rankedScores(w: RankedWeights, L: number, buffer: FeatureBuffer, tokens
       const bit = 1 << (row & 31);
       if ((bits & bit) === 0) continue;
       const rank = (blocks[2 * block + 1] as number) + popcount(bits & (bit - 1));
-      const first = starts[rank] as number;
+      const i = starts[rank] as number;
       const stop = starts[rank + 1] as number;
-      if (stop - first === L) {
-        for (let y = 0; y < L; y++) sums[y] = (sums[y] as number) + (values[first + y] as number);
+      if (stop - i === 17) {
+        s0 += v[i] as number; s1 += v[i + 1] as number; s2 += v[i + 2] as number; s3 += v[i + 3] as number; s4 += v[i + 4] as number; s5 += v[i + 5] as number; s6 += v[i + 6] as number; s7 += v[i + 7] as number; s8 += v[i + 8] as number; // prettier-ignore
+        s9 += v[i + 9] as number; s10 += v[i + 10] as number; s11 += v[i + 11] as number; s12 += v[i + 12] as number; s13 += v[i + 13] as number; s14 += v[i + 14] as number; s15 += v[i + 15] as number; s16 += v[i + 16] as number; // prettier-ignore
       } else {
-        for (let e = first; e < stop; e++) {
-          const y = labels[e] as number;
-          sums[y] = (sums[y] as number) + (values[e] as number);
+        for (let e = i; e < stop; e++) {
+          const at = b + (labels[e] as number);
+          start[at] = (start[at] as number) + (v[e] as number);
         }
       }
     }
-    const base = k * L;
-    for (let y = 0; y < L; y++) scores[base + y] = (sums[y] as number) * scale;
+    scores[b] = (s0 + (start[b] as number)) * scale; scores[b + 1] = (s1 + (start[b + 1] as number)) * scale; scores[b + 2] = (s2 + (start[b + 2] as number)) * scale; // prettier-ignore
+    scores[b + 3] = (s3 + (start[b + 3] as number)) * scale; scores[b + 4] = (s4 + (start[b + 4] as number)) * scale; scores[b + 5] = (s5 + (start[b + 5] as number)) * scale; // prettier-ignore
+    scores[b + 6] = (s6 + (start[b + 6] as number)) * scale; scores[b + 7] = (s7 + (start[b + 7] as number)) * scale; scores[b + 8] = (s8 + (start[b + 8] as number)) * scale; // prettier-ignore
+    scores[b + 9] = (s9 + (start[b + 9] as number)) * scale; scores[b + 10] = (s10 + (start[b + 10] as number)) * scale; scores[b + 11] = (s11 + (start[b + 11] as number)) * scale; // prettier-ignore
+    scores[b + 12] = (s12 + (start[b + 12] as number)) * scale; scores[b + 13] = (s13 + (start[b + 13] as number)) * scale; scores[b + 14] = (s14 + (start[b + 14] as number)) * scale; // prettier-ignore
+    scores[b + 15] = (s15 + (start[b + 15] as number)) * scale; scores[b + 16] = (s16 + (start[b + 16] as number)) * scale; // prettier-ignore
   }
 }
 
@@ -152,28 +207,10 @@ function denseScores(w: Float32Array, L: number, buffer: FeatureBuffer, tokens: 
   }
 }
 
-function sparseScores(w: SparseWeights, L: number, buffer: FeatureBuffer, tokens: number, scores: Float64Array): void {
-  const { rows, offsets } = buffer;
-  const { offsets: starts, labels, values, scale } = w;
-  for (let k = 0; k < tokens; k++) {
-    const base = k * L;
-    const end = offsets[k + 1] as number;
-    for (let f = offsets[k] as number; f < end; f++) {
-      const row = rows[f] as number;
-      const stop = starts[row + 1] as number;
-      for (let e = starts[row] as number; e < stop; e++) {
-        const at = base + (labels[e] as number);
-        scores[at] = (scores[at] as number) + (values[e] as number);
-      }
-    }
-    for (let y = 0; y < L; y++) scores[base + y] = (scores[base + y] as number) * scale;
-  }
-}
-
 /** Reusable work space for Viterbi. */
 export class ViterbiScratch {
-  /** One token's integer emission sums (see rankedScores). */
-  readonly sums = new Int32Array(256);
+  /** Integer emission sums, tokens x labels (see rankedEmission). */
+  sums: Int32Array = new Int32Array(0);
   best: Float64Array = new Float64Array(0);
   back: Int32Array = new Int32Array(0);
   scores: Float64Array = new Float64Array(0);
@@ -183,6 +220,7 @@ export class ViterbiScratch {
       this.best = new Float64Array(tokens * labels * 2);
       this.back = new Int32Array(tokens * labels * 2);
       this.scores = new Float64Array(tokens * labels * 2);
+      this.sums = new Int32Array(tokens * labels * 2);
     }
   }
 }
@@ -329,8 +367,12 @@ export class PerceptronTrainer implements LinearChainModel {
   }
 }
 
-/** 16-bit weights and one scale, zeros dropped: what is stored and loaded. */
-export function sparsify(model: LinearChainModel): LinearChainModel {
+/**
+ * 16-bit weights and one scale, what is stored and loaded. Weights below `minimum` (in 16-bit
+ * units, the largest weight being 32767) are dropped: 500 halves the stored weights of the
+ * CoNLL model and leaves its dev F1 as it was (0.9300 and 0.9301).
+ */
+export function sparsify(model: LinearChainModel, minimum = 1): LinearChainModel {
   if (model.weights.kind !== "dense") throw new TypeError("sparsify takes the dense weights a trainer averaged");
   const dense = model.weights.values;
   let max = 0;
@@ -338,7 +380,8 @@ export function sparsify(model: LinearChainModel): LinearChainModel {
   const scale = max > 0 ? max / 32767 : 1;
   const L = model.labels;
   let count = 0;
-  for (let i = 0; i < dense.length; i++) if (Math.round((dense[i] as number) / scale) !== 0) count++;
+  const kept = (x: number): boolean => Math.abs(Math.round(x / scale)) >= minimum;
+  for (let i = 0; i < dense.length; i++) if (kept(dense[i] as number)) count++;
   const offsets = new Int32Array(model.rows + 1);
   const labels = new Uint8Array(count);
   const values = new Int16Array(count);
@@ -346,8 +389,9 @@ export function sparsify(model: LinearChainModel): LinearChainModel {
   for (let r = 0; r < model.rows; r++) {
     offsets[r] = e;
     for (let y = 0; y < L; y++) {
-      const q = Math.round((dense[r * L + y] as number) / scale);
-      if (q === 0) continue;
+      const x = dense[r * L + y] as number;
+      if (!kept(x)) continue;
+      const q = Math.round(x / scale);
       labels[e] = y;
       values[e] = q;
       e++;

@@ -3,8 +3,9 @@
 // predictions for the next sentences' history features. Training runs the very same loop with a
 // trainer attached, so the features seen in training are the features used at run time.
 import { OUTSIDE, classOf } from "./bilou.js";
-import { FeatureBuffer, PredictionHistory, describeTokens, sentenceFeatures, type NerResources, type TokenColumns, type TokenSequence } from "./features.js";
-import { PerceptronTrainer, ViterbiScratch, emissionScores, transitionMask, viterbi, type LinearChainModel, type TransitionMask } from "./perceptron.js";
+import { FeatureBuffer, PredictionHistory, describeTokens, sentenceFeatures, wordFeatureKey, wordFeatures, type NerResources, type TokenColumns, type TokenSequence } from "./features.js";
+import { PerceptronTrainer, ViterbiScratch, emissionScores, rankedEmission, rankedRowSums, transitionMask, viterbi, type LinearChainModel, type RankedWeights, type TransitionMask } from "./perceptron.js";
+import { HashTable } from "./textHash.js";
 
 export interface TrainingStep {
   readonly trainer: PerceptronTrainer;
@@ -18,12 +19,52 @@ export interface TagResult {
   readonly columns: TokenColumns;
 }
 
+/**
+ * The summed weights of each word's word features (features.ts wordFeatures), computed once per
+ * word and story: in news most tokens repeat a word already seen ("the", ",", "Noem"), and these
+ * features are half of a token's. The sums are integers, so the result is exactly the same.
+ */
+class WordSums {
+  private readonly index: HashTable;
+  private readonly sums: Int32Array;
+  private used = 0;
+
+  constructor(
+    private readonly weights: RankedWeights,
+    private readonly labels: number,
+    private readonly rowMask: number,
+    tokens: number,
+    private readonly buffer: FeatureBuffer,
+  ) {
+    this.index = new HashTable(tokens);
+    this.sums = new Int32Array((tokens + 1) * labels);
+  }
+
+  /** Copy token t's word-feature sums into out[at .. at + labels). */
+  copy(seq: TokenSequence, cols: TokenColumns, t: number, out: Int32Array, at: number): void {
+    const L = this.labels;
+    const a = cols.exactA[t] as number;
+    const b = wordFeatureKey(cols, t);
+    let slot = this.index.get(a, b);
+    if (slot < 0) {
+      slot = this.used++;
+      this.index.set(a, b, slot);
+      const buffer = this.buffer;
+      buffer.reset(1, this.rowMask);
+      wordFeatures(seq, cols, t, buffer);
+      rankedRowSums(this.weights, L, buffer.rows, 0, buffer.length, this.sums, slot * L);
+    }
+    out.set(this.sums.subarray(slot * L, slot * L + L), at);
+  }
+}
+
 export class Tagger {
   readonly model: LinearChainModel;
   readonly classes: readonly string[];
   readonly resources: NerResources;
   private readonly mask: TransitionMask;
   private readonly buffer = new FeatureBuffer();
+  private readonly wordBuffer = new FeatureBuffer(1);
   private readonly scratch = new ViterbiScratch();
 
   constructor(model: LinearChainModel, classes: readonly string[], resources: NerResources) {
@@ -41,14 +82,24 @@ export class Tagger {
     const cols = describeTokens(seq, this.resources);
     const history = new PredictionHistory(n, 1 + this.classes.length);
     const rowMask = model.rows - 1;
+    const weights = model.weights;
+    const wordSums = weights.kind === "ranked" ? new WordSums(weights, model.labels, rowMask, n, this.wordBuffer) : null;
     let from = 0;
     while (from < n) {
       let to = from + 1;
       while (to < n && !seq.sentenceStarts[to]) to++;
       const tokens = to - from;
-      sentenceFeatures(seq, cols, history, from, to, rowMask, this.buffer);
       this.scratch.ensure(tokens, model.labels);
-      emissionScores(model, this.buffer, tokens, this.scratch.scores, this.scratch.sums);
+      if (wordSums) {
+        // Run time: the word features' sums come from the per-story cache, the rest is added to them.
+        sentenceFeatures(seq, cols, history, from, to, rowMask, this.buffer, /*withWordFeatures=*/ false);
+        const start = this.scratch.sums;
+        for (let t = from; t < to; t++) wordSums.copy(seq, cols, t, start, (t - from) * model.labels);
+        rankedEmission(model, this.buffer, tokens, start, this.scratch.scores);
+      } else {
+        sentenceFeatures(seq, cols, history, from, to, rowMask, this.buffer);
+        emissionScores(model, this.buffer, tokens, this.scratch.scores, this.scratch.sums);
+      }
       viterbi(model, this.mask, tokens, this.scratch, labels, from);
       if (training) {
         training.trainer.update(this.buffer, tokens, training.gold, labels, from);

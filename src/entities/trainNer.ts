@@ -18,7 +18,7 @@ import { documentText, iobSpans, readConll, readGmb, readJsonlTexts, readTabBio,
 import type { GazetteerCategory, GazetteerEntry } from "./gazetteer.js";
 import type { NerResources, TokenSequence } from "./features.js";
 import { buildGazetteer, compileNames, ownGazetteerNames, saveNerModel, worldCountryEntries } from "./nerModel.js";
-import { PerceptronTrainer, sparsify, type LinearChainModel } from "./perceptron.js";
+import { PerceptronTrainer, rankWeights, sparsify, type LinearChainModel } from "./perceptron.js";
 import { entityTokens } from "./recognizeEntities.js";
 import { Tagger } from "./tagger.js";
 import { normalizeString } from "./textHash.js";
@@ -38,6 +38,8 @@ export interface TrainOptions {
    * moves by about 0.3 with the order alone; the average of four is steadier.
    */
   readonly runs: number;
+  /** Weights smaller than this, in 16-bit units of the largest (32767), are not stored. */
+  readonly minWeight: number;
   readonly rowsLog2: number;
   /** Class counts of the word-class levels, coarse to fine. */
   readonly clusterSizes: readonly number[];
@@ -367,8 +369,10 @@ export function trainNer(options: TrainOptions): TrainResult {
     for (let i = 0; i < sum.length; i++) sum[i] = (sum[i] as number) + (values[i] as number) / options.runs;
     for (let i = 0; i < transitionSum.length; i++) transitionSum[i] = (transitionSum[i] as number) + (averaged.transitions[i] as number) / options.runs;
   }
-  const model = sparsify({ labels, rows, weights: { kind: "dense", values: sum }, transitions: transitionSum });
-  const tagger = new Tagger(model, classes, resources);
+  const model = sparsify({ labels, rows, weights: { kind: "dense", values: sum }, transitions: transitionSum }, options.minWeight);
+  // Scored as the pipeline will read it: the stored weights, ranked (perceptron.ts rankWeights).
+  if (model.weights.kind !== "sparse") throw new Error("sparsify returns sparse weights");
+  const tagger = new Tagger({ ...model, weights: rankWeights(model.weights, rows, labels) }, classes, resources);
 
   let dev: Evaluation | null = null;
   const devPath = join(ner, "conll2003", "eng.testa");
@@ -388,6 +392,7 @@ export function trainNer(options: TrainOptions): TrainResult {
       epochs: options.epochs,
       runs: `${options.runs}, seeds ${options.seed}..${options.seed + options.runs - 1}, weights averaged`,
       rows: `2^${options.rowsLog2}`,
+      minWeight: `${options.minWeight} of 32767`,
       devF1: dev ? Math.round(dev.f1 * 10000) / 10000 : null,
     },
   });

@@ -51,6 +51,16 @@ export function slotsIn(s: ParsedSentence, from: number, to: number, timexToken:
       i++;
       continue;
     }
+    // "more than eight hours", "up to 100", "at least three": a quantity's words are no preposition.
+    const w0 = s.lower[i] as string;
+    if ((/^(more|less|fewer)$/.test(w0) && s.lower[i + 1] === "than") || (w0 === "up" && s.lower[i + 1] === "to")) {
+      i += 2;
+      continue;
+    }
+    if (w0 === "at" && /^(least|most)$/.test(s.lower[i + 1] ?? "")) {
+      i += 1;
+      continue;
+    }
     const c = s.chunkAt[i] as number;
     const chunk = c >= 0 ? (s.chunks[c] as NounChunk) : null;
     if (chunk && chunk.start === i) {
@@ -201,7 +211,7 @@ export function verbArguments(scope: ActorScope, s: ParsedSentence, input: VerbA
   let namedSubjects = subjectActors.filter((r) => r.length);
   // "The Asia-Pacific Economic Cooperation (APEC) forum has agreed": when the head names no one, the first phrase of
   // the subject that does.
-  if (!namedSubjects.length && input.reporter.length && clause.subjects.some((p) => s.tags[(s.chunks[p.chunk] as NounChunk).head] === "PRP"))
+  if (!namedSubjects.length && input.reporter.length && clause.subjects.some((p) => /^(it|they|he|she)$/.test(s.lower[(s.chunks[p.chunk] as NounChunk).head] as string)))
     namedSubjects = [[...input.reporter]];
   const ownSubject = clause.governor === null && clause.conjunctOf === null && clause.adjunctOf === null;
   if (!namedSubjects.length && clause.subjects.length && ownSubject) {
@@ -211,9 +221,11 @@ export function verbArguments(scope: ActorScope, s: ParsedSentence, input: VerbA
     for (const chunk of s.chunks) {
       if (chunk.start < regionStart) continue;
       if (chunk.start >= groupStart) break;
-      // Not a place or time the subject is modified by: "A roadside bombing *near the town of Samarra*".
+      // Not a place or time the subject is modified by: "A roadside bombing *near the town of Samarra*" (but "Members
+      // *of the Association*" names who the members are).
       const before = s.lower[chunk.start - 1];
-      if (chunk.start > regionStart && s.tags[chunk.start - 1] === "IN" && before !== "of") continue;
+      const afterFirst = s.chunkAt[chunk.start - 2] === s.chunkAt[regionStart];
+      if (chunk.start > regionStart && s.tags[chunk.start - 1] === "IN" && !(before === "of" && afterFirst)) continue;
       const r = resolveChunk(scope, s, chunk, speaker);
       if (r.length) {
         namedSubjects = [r];

@@ -36,11 +36,13 @@ export interface Clause {
   readonly gerund: boolean;
 }
 
-const PREPOSITIONS = new Set(["of", "in", "on", "at", "from", "near", "throughout", "across", "inside", "outside", "within", "around", "along", "under", "over", "for", "with", "by", "among", "between", "behind", "beyond", "to", "into"]);
+const PREPOSITIONS = new Set(["of", "in", "on", "at", "from", "near", "throughout", "along", "including", "across", "inside", "outside", "within", "around", "along", "under", "over", "for", "with", "by", "among", "between", "behind", "beyond", "to", "into"]);
 const RELATIVE_PRONOUNS = new Set(["who", "which", "that", "whom"]);
 const CLAUSE_WORDS = new Set(["because", "while", "although", "though", "whereas", "unless", "if", "since", "until", "when", "where", "which", "who", "whom", "whose", "whether", "what", "how", "why"]);
 /** Prepositions before a gerund that make it an adjunct of the clause ("*after* meeting X") rather than a noun. */
 const ADJUNCT_PREPOSITIONS = new Set(["by", "after", "before", "while", "when", "since", "without", "upon", "despite"]);
+const REPORTING = /^(said|says|told|announced|stated|added|claimed|reported|confirmed|declared|reiterated|insisted|warned|noted|wrote)$/;
+const TELLING = /^(tell|told|tells|telling|inform(ed|s)?|warn(ed|s)?|assure[sd]?|remind(ed|s)?|notif(y|ied|ies)|convince[sd]?|persuade[sd]?)$/;
 const OBJECT_CONTROL = new Set(["urge", "urged", "urges", "urging", "ask", "asked", "asks", "asking", "call", "called", "calls", "calling", "force", "forced", "forces", "order", "ordered", "orders", "allow", "allowed", "allows", "invite", "invited", "invites", "persuade", "persuaded", "tell", "told", "tells", "encourage", "encouraged", "encourages", "press", "pressed", "presses", "pressure", "pressured", "push", "pushed", "warn", "warned", "warns", "request", "requested", "requests", "help", "helped", "helps", "appeal", "appealed"]);
 
 export function analyzeClauses(s: ParsedSentence, timexToken: Uint8Array): Clause[] {
@@ -56,7 +58,8 @@ export function analyzeClauses(s: ParsedSentence, timexToken: Uint8Array): Claus
     for (;;) {
       if (i < 0) return i;
       if (s.tags[i] === "RB" || timexToken[i] === 1) i--;
-      else if (s.tags[i] === "IN" && i + 1 < n && timexToken[i + 1] === 1) i--;
+      // "Trump *on Wednesday* announced", "Trump *at first* imposed": a preposition before a time or an adverb.
+      else if (s.tags[i] === "IN" && i + 1 < n && (timexToken[i + 1] === 1 || s.tags[i + 1] === "RB")) i--;
       else return i;
     }
   };
@@ -84,6 +87,8 @@ export function analyzeClauses(s: ParsedSentence, timexToken: Uint8Array): Claus
       }
       if (j < 1) break;
       const w = s.lower[j] as string;
+      // "Nigerians *from throughout* the country": two prepositions in a row.
+      if (PREPOSITIONS.has(w) && j > 1 && PREPOSITIONS.has(s.lower[j - 1] as string)) j--;
       const before = chunkEndingAt(j - 1);
       if (before < 0 || !PREPOSITIONS.has(w) || s.groupAt[j - 1] !== -1) break;
       // "Thousands of Iraqi Kurds": the quantity's complement is the actor; "students throughout Indonesia": a modifier.
@@ -97,6 +102,12 @@ export function analyzeClauses(s: ParsedSentence, timexToken: Uint8Array): Claus
   /** Subjects ending just before token `end` (coordinated ones included), skipping adverbs, times and a parenthetical. */
   function subjectsBefore(end: number): { subjects: Phrase[]; start: number } | null {
     let i = skipBack(end - 1);
+    // "The International Labor Office (ILO) reiterated": a parenthesis after the subject.
+    if (i > 0 && s.words[i] === ")") {
+      let k = i - 1;
+      while (k > 0 && k > i - 8 && s.words[k] !== "(") k--;
+      if (s.words[k] === "(") i = skipBack(k - 1);
+    }
     // "Petro and U.S. President Donald Trump, both populists, share": skip an appositive between commas.
     if (i >= 0 && s.words[i] === ",") {
       // The appositive may hold a participle ("Salaheddine Sidhoum, Algeria's *leading* human rights activist, staged").
@@ -118,7 +129,8 @@ export function analyzeClauses(s: ParsedSentence, timexToken: Uint8Array): Claus
       const participle = p0 >= 1 ? (s.groupAt[p0] as number) : -1;
       if (participle < 0) break;
       const pg = s.groups[participle] as { start: number; main: number };
-      if (pg.start !== pg.main || !/^(VBG|VBN|VBD)$/.test(s.tags[p0] as string)) break;
+      // Not a reporting verb: "O'Brien said *the president* would meet" has the president as the subject.
+      if (pg.start !== pg.main || !/^(VBG|VBN|VBD)$/.test(s.tags[p0] as string) || REPORTING.test(s.lower[p0] as string)) break;
       const owner = phraseEndingAt(pg.start - 1);
       if (!owner) break;
       first = owner;
@@ -153,7 +165,8 @@ export function analyzeClauses(s: ParsedSentence, timexToken: Uint8Array): Claus
         continue;
       }
       if (CLAUSE_WORDS.has(w) || (w === "that" && tag !== "DT")) {
-        if (w === "that" && tag === "IN" && that < 0 && i <= from + 4) {
+        // "told reporters *that*", "warned Iran *that*": a that-clause after the verb's object.
+        if (w === "that" && tag === "IN" && that < 0 && TELLING.test(s.lower[(s.groups[s.groupAt[from - 1] as number] as { main: number } | undefined)?.main ?? -1] ?? "")) {
           that = i;
           continue;
         }
@@ -290,7 +303,9 @@ export function analyzeClauses(s: ParsedSentence, timexToken: Uint8Array): Claus
         const g2 = s.groupAt[k] as number;
         if (g2 >= 0 && g2 !== g && (s.groups[g2] as { finite: boolean }).finite) laterFinite = true;
       }
-      const mainVerb = !earlierFinite && !laterFinite && s.lower[group.end] !== "by" && !insideAnotherPhrase(group.start - 1);
+      // A participle takes no "that" clause or infinitive either: "its allies demanded *that* Hamas renounce".
+      const complement = s.lower[group.end] === "that" || s.tags[group.end] === "TO";
+      const mainVerb = complement || (!earlierFinite && !laterFinite && s.lower[group.end] !== "by" && !insideAnotherPhrase(group.start - 1));
       // A participle in a reduced relative takes no direct object: "missiles killed *4 Iraqis*" is the verb itself.
       if (p && (followedByObject || mainVerb)) {
         // "The army attacked/VBN the town": a past tense the tagger took for a participle.
@@ -311,6 +326,9 @@ export function analyzeClauses(s: ParsedSentence, timexToken: Uint8Array): Claus
           subjects = [p.phrase];
           start = p.start;
         }
+        // "food aid to refugees *fleeing* the civil war": a participle describing a noun inside another phrase is
+        // background, not an event of its own.
+        if (insideAnotherPhrase(group.start - 1)) gerund = true;
       } else {
         const g2 = nearestGroupBefore(group.start - 1);
         if (g2 >= 0) {

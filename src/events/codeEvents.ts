@@ -68,7 +68,9 @@ export function codeDocument(doc: Doc): NewsEvent[] {
     while (first < tokens.count && (tokens.ends[first] as number) <= sentence.start) first++;
     const lower: string[] = [];
     for (let t = first; t < tokens.count && (tokens.starts[t] as number) < sentence.end; t++) lower.push(doc.text.slice(tokens.starts[t] as number, tokens.ends[t] as number).toLowerCase());
-    if (!mayHoldTrigger(lower)) return;
+    // An event noun alone needs a date in its sentence ("Noem's Wednesday visit"): is there a time expression?
+    const dated = (doc.layers.timexes ?? []).some((t) => t.start < sentence.end && t.end > sentence.start);
+    if (!mayHoldTrigger(lower, dated)) return;
     const s = parseSentence(doc, sentence, entities, doc.layers.timexes ?? []);
     candidates.push(...codeSentence(state, s, si));
   });
@@ -100,14 +102,22 @@ function codeSentence(state: DocState, s: ParsedSentence, si: number): Candidate
   };
 
   // "Russia said on Tuesday that Sudan must return a helicopter": saying that someone must act is a demand (CAMEO 10),
-  // whatever the act; the act itself only would happen.
+  // whatever the act; the act itself only would happen. So is the content of a demand: "reiterated its demand today
+  // that Israel ease restrictions" (the easing has not happened).
   clauses.forEach((clause, g) => {
     const group = s.groups[g];
-    if (!group || !(group.modal === "must" || group.modal === "should")) return;
-    const reporter = reporterOf(state, s, clause, clauses);
+    if (!group) return;
+    const demand = demandBefore(s, clause);
+    if (demand === "verb") {
+      // "demanded that Hamas renounce ...": the demanding verb codes the event; its content is no event of its own.
+      absorbed.add(g);
+      return;
+    }
+    if (!(group.modal === "must" || group.modal === "should") && demand !== "noun") return;
+    const reporter = demand === "noun" ? governingSubject(state, s, clause, clauses) : reporterOf(state, s, clause, clauses);
     const targets = subjectActors(state, s, clause);
-    if (!reporter.length || !targets.length) return;
     absorbed.add(g);
+    if (!reporter.length || !targets.length) return;
     const first = Math.min(...reporter.map((r) => r.start));
     const evidenceFrom = Math.max(0, s.starts.findIndex((st) => st >= first));
     out.push(
@@ -169,6 +179,11 @@ function codeSentence(state: DocState, s: ParsedSentence, si: number): Candidate
     if (inQuote && group.modal && /^(will|'ll|shall|would)$/.test(group.modal) && clause.subjects.some((p) => /^(we|i)$/.test(s.lower[(s.chunks[p.chunk] as NounChunk).head] as string)))
       status = { status: "asserted", cue: "quoted-first-person-future", intent: true };
     let code = coded.code;
+    // "Syria says it will not accept any more refugees": a refusal (CAMEO 12), not a negated intent to cooperate.
+    if (status.status === "negated" && group.modal && /^(will|wo|'ll|shall|would)$/.test(group.modal) && !/^1[0-9]|^2/.test(code)) {
+      code = "120";
+      status = { status: "asserted", cue: "will-not" };
+    }
     if (status.intent) {
       const intent = eventLexicon().intentCode(code);
       if (intent) code = intent;
@@ -271,7 +286,8 @@ function codeVerb(state: DocState, s: ParsedSentence, clause: Clause, trigger: V
   if ([...baseWords].some((w) => lexicon.supportVerbs.has(w)) || trigger.entries.every((e) => e.code === null)) {
     const slots = slotsIn(s, phrase.start, phrase.end, mask);
     const direct = slots[0];
-    if (direct && direct.prep === null) noun = nounTriggerAt.get(direct.phrase.chunk) ?? null;
+    // "held talks", "led more than eight hours *of peace talks*": the object, or what it measures.
+    if (direct && direct.prep === null) noun = nounTriggerAt.get(direct.phrase.chunk) ?? (direct.phrase.of !== null ? (nounTriggerAt.get(direct.phrase.of) ?? null) : null);
   }
   // "issued an ultimatum to Ecuador to halt attacks": the support verb's own object says more than a pattern word
   // found further on ("* attack").
@@ -321,7 +337,9 @@ function codeVerb(state: DocState, s: ParsedSentence, clause: Clause, trigger: V
       fromIsSource: code.startsWith("174") || code.startsWith("166"),
       reporter: reporterOf(state, s, clause, clauses),
       governsInfinitive: true,
-      needsTarget: needsTarget || (codebook().get(code)?.needsTarget ?? false) || code.startsWith("042"),
+      // Looking further for a target ("aid program *for* Bosnia") suits aid and sanctions, not meetings: "visited the
+      // prison complex *for* alleged gang members" visited no gang members.
+      needsTarget: (needsTarget || (codebook().get(code)?.needsTarget ?? false)) && !code.startsWith("04"),
       placeIsSource: /^(09|17|11)/.test(code),
     },
     mask,
@@ -331,6 +349,34 @@ function codeVerb(state: DocState, s: ParsedSentence, clause: Clause, trigger: V
 }
 
 const REPORTING_VERB = /^(say|said|says|saying|tell|told|tells|announce[sd]?|announcing|state[sd]?|add(ed|s)?|claim(ed|s)?|report(ed|s)?|confirm(ed|s)?|declare[sd]?|reiterate[sd]?|insist(ed|s)?|warn(ed|s)?|indicate[sd]?|stress(ed|es)?|conclude[sd]?|believe[sd]?|argue[sd]?)$/;
+
+const DEMAND_VERB = /^(demand(s|ed|ing)?|insist(s|ed|ing)?|urge[sd]?|urging|request(s|ed|ing)?|ask(s|ed|ing)?|call(s|ed|ing)?|appeal(s|ed|ing)?)$/;
+const DEMAND_NOUN = /^(demands?|calls?|requests?|appeals?|ultimatums?|insistence)$/;
+
+/**
+ * Whether the clause is what someone demands: "demanded *that* Hamas renounce" ("verb") or "its demand today *that*
+ * Israel ease" ("noun"), or neither.
+ */
+function demandBefore(s: ParsedSentence, clause: Clause): "verb" | "noun" | null {
+  let k = clause.start - 1;
+  for (const p of clause.subjects) k = Math.min(k, (s.chunks[p.chunk] as NounChunk).start - 1);
+  if (s.lower[k] !== "that") return null;
+  k--;
+  while (k >= 0 && (s.tags[k] === "RB" || /^(today|yesterday|tonight)$/.test(s.lower[k] as string) || (s.tags[k] === "NNP" && /day$/.test(s.lower[k] as string)))) k--;
+  const w = s.lower[k] ?? "";
+  if ((s.groupAt[k] as number) >= 0 && DEMAND_VERB.test(w)) return "verb";
+  if (DEMAND_NOUN.test(w)) return "noun";
+  return null;
+}
+
+/** The subject of the nearest clause before this one ("The ILO reiterated its demand that ..."). */
+function governingSubject(state: DocState, s: ParsedSentence, clause: Clause, clauses: readonly Clause[]): ResolvedActor[] {
+  for (let k = clause.start - 1; k >= 0; k--) {
+    const g = s.groupAt[k] as number;
+    if (g >= 0 && clauses[g]) return subjectActors(state, s, clauses[g] as Clause);
+  }
+  return [];
+}
 
 /** "Syria *says* it is willing ...": the resolved subject of the reporting verb just before the clause's subject. */
 function reporterOf(state: DocState, s: ParsedSentence, clause: Clause, clauses: readonly Clause[]): ResolvedActor[] {

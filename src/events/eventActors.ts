@@ -32,16 +32,29 @@ export interface ActorScope {
   readonly discourse: Discourse;
 }
 
-const QUANTITY = new Set(["hundreds", "thousands", "dozens", "millions", "scores", "tens", "group", "groups", "number", "some", "many", "most", "all", "couple", "crowd", "crowds", "handful", "majority", "rest", "both", "each", "one", "two", "three", "four", "five", "several", "few", "members", "member", "lot", "lots", "part", "half", "wave", "flights", "flight", "batch", "busload"]);
+const QUANTITY = new Set(["worth", "billion", "billions", "million", "millions", "hundreds", "thousands", "dozens", "millions", "scores", "tens", "group", "groups", "number", "some", "many", "most", "all", "couple", "crowd", "crowds", "handful", "majority", "rest", "both", "each", "one", "two", "three", "four", "five", "several", "few", "members", "member", "lot", "lots", "part", "half", "wave", "flights", "flight", "batch", "busload"]);
 const COLLECTIVE = new Set(["officials", "leaders", "sides", "two", "both", "ministers", "presidents", "countries", "nations", "governments", "parties", "delegations", "men", "women", "pair"]);
 const PLACE_TYPES = new Set(["GPE", "LOC", "FAC"]);
 const ACTOR_TYPES = new Set(["PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"]);
 const PERSONAL = new Set(["he", "she", "him", "her"]);
 const SPEAKER = new Set(["we", "i", "us", "me"]);
 
+/** The first entity that ends after `offset` (entities are sorted by start and do not overlap). */
+function firstAfter(entities: readonly EntityMention[], offset: number): number {
+  let lo = 0;
+  let hi = entities.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((entities[mid] as EntityMention).end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function entitiesIn(scope: ActorScope, start: number, end: number): EntityMention[] {
   const out: EntityMention[] = [];
-  for (const e of scope.entities) {
+  for (let i = firstAfter(scope.entities, start); i < scope.entities.length; i++) {
+    const e = scope.entities[i] as EntityMention;
     if (e.start >= end) break;
     if (e.end > start && ACTOR_TYPES.has(e.type)) out.push(e);
   }
@@ -74,8 +87,12 @@ function sectorOf(words: readonly string[]): string | null {
     const code = agents.get(words.slice(words.length - len).join(" "));
     if (code) return code;
   }
+  // "Opposition groups", "the rebel movement": a group takes the sector of the word before it.
+  if (words.length > 1 && GROUP_HEADS.has(words[words.length - 1] as string)) return sectorOf(words.slice(0, -1));
   return null;
 }
+
+const GROUP_HEADS = new Set(["group", "groups", "movement", "movements", "party", "parties", "coalition", "alliance", "organization", "organizations", "organisation", "network", "faction", "factions", "front", "camp", "bloc", "members", "activists", "leaders", "leadership", "wing"]);
 
 /** A title before a name: the last agent phrase among the words ("U.S. Homeland Security *Secretary*"). */
 function titleSector(words: readonly string[]): string | null {
@@ -87,12 +104,11 @@ function titleSector(words: readonly string[]): string | null {
 }
 
 function lastPersonBefore(scope: ActorScope, offset: number): EntityMention | null {
-  let found: EntityMention | null = null;
-  for (const e of scope.entities) {
-    if (e.end > offset) break;
-    if (e.type === "PERSON") found = e;
+  for (let i = firstAfter(scope.entities, offset) - 1; i >= 0; i--) {
+    const e = scope.entities[i] as EntityMention;
+    if (e.type === "PERSON" && e.end <= offset) return e;
   }
-  return found;
+  return null;
 }
 
 function personActor(scope: ActorScope, mention: EntityMention): EventActor {
@@ -111,7 +127,14 @@ export function resolvePhrase(scope: ActorScope, s: ParsedSentence, phrase: Phra
     const inner = resolvePhrase(scope, s, { chunk: phrase.of, of: null }, speaker);
     if (inner.length) return inner;
   }
-  const resolved = resolveChunk(scope, s, head, speaker);
+  let resolved = resolveChunk(scope, s, head, speaker);
+  // "Security forces *in Somalia*": a place right after an agent noun gives its country.
+  if (resolved.length === 1 && (resolved[0] as ResolvedActor).via === "agent" && !(resolved[0] as ResolvedActor).actor.country && /^(in|from)$/.test(s.lower[head.end] ?? "")) {
+    const next = s.chunkAt[head.end + 1] as number;
+    const place = next >= 0 ? resolveChunk(scope, s, s.chunks[next] as NounChunk, speaker).find((r) => r.place && r.actor.country) : undefined;
+    const only = resolved[0] as ResolvedActor;
+    if (place) resolved = [{ ...only, actor: { ...only.actor, country: place.actor.country, code: codeOf(place.actor.country, only.actor.sector) } }];
+  }
   // "the government of Colombia", "the president of Mexico": the complement gives the country.
   if (phrase.of !== null && resolved.length === 1) {
     const only = resolved[0] as ResolvedActor;
@@ -189,9 +212,11 @@ export function resolveChunk(scope: ActorScope, s: ParsedSentence, head: NounChu
   const determiner = s.lower[head.start] as string;
   if (COLLECTIVE.has(headWord) && (determiner === "the" || determiner === "both") && scope.discourse.participants.length > 1 && !modifiers.length)
     return scope.discourse.participants.map((p) => ({ ...p, start: chunkStart, end: chunkEnd, via: "collective" as const }));
-  const sector = sectorOf(words.slice(0, head.head - head.start + 1));
+  // The roles stage reads group nouns too ("police" in a story set in Colombia -> COL COP): its reading comes first.
+  const role = scope.doc.layers.roles?.find((r) => r.holder === null && r.start < (s.ends[head.head] as number) && r.end > headStart && r.sector);
+  const sector = role?.sector ?? sectorOf(words.slice(0, head.head - head.start + 1));
   if (sector) {
-    let country = modifierCountry();
+    let country = role?.country ?? modifierCountry();
     // "her government", "its troops": the possessive pronoun's actor gives the country.
     if (!country && s.tags[head.start] === "PRP$") {
       const coref = scope.doc.layers.corefs?.find((c) => c.start < (s.ends[head.start] as number) && c.end > (s.starts[head.start] as number));
@@ -206,7 +231,7 @@ export function resolveChunk(scope: ActorScope, s: ParsedSentence, head: NounChu
   }
   // "The Turkish and Greek sides", "Ibo traditional elders": a people or country named inside the phrase stands for it.
   const named = entities.find((e) => e.type === "NORP" || e.type === "GPE" || e.type === "ORG");
-  if (named) {
+  if (named && !eventLexicon().things.has(headWord)) {
     const a = actorOf(scope, named.actor);
     const actor: EventActor = a ? fromDocActor(a) : { name: named.text, country: named.country, sector: null, code: codeOf(named.country, null), person: false, actor: null };
     return [{ actor, start: named.start, end: named.end, place: false, via: "entity" }];

@@ -42,6 +42,8 @@ export interface EventLexicon {
   readonly intentCode: (code: string) => string | null;
   /** CAMEO agent code by lower-case noun phrase: "police" -> "COP", "foreign minister" -> "GOV". */
   readonly agents: ReadonlyMap<string, string>;
+  /** Heads that name things, not actors ("resolution", "plan"): a name inside such a phrase does not stand for it. */
+  readonly things: ReadonlySet<string>;
 }
 
 let loaded: EventLexicon | undefined;
@@ -80,6 +82,7 @@ export function eventLexicon(): EventLexicon {
     map.set(r["cue"] as string, cue);
   }
   const agents = new Map<string, string>();
+  const things = new Set<string>();
   // The entity stages own this table (scripts/build-entity-data.mjs); the events stage only reads it, and codes
   // common-noun actors ("police", "protesters") without it if it is missing.
   if (existsSync(join(dataDir, "entities", "phoenix-agents.tsv")))
@@ -88,7 +91,8 @@ export function eventLexicon(): EventLexicon {
     const words = (r["noun"] as string).split("_");
     const sector = r["sector"] as string;
     for (const phrase of [words.join(" "), [...words.slice(0, -1), nounPlural(words[words.length - 1] as string)].join(" ")]) {
-      if (sector === "-") agents.delete(phrase);
+      if (sector === "thing") things.add(phrase);
+      if (sector === "-" || sector === "thing") agents.delete(phrase);
       else agents.set(phrase, sector);
     }
   }
@@ -100,6 +104,6 @@ export function eventLexicon(): EventLexicon {
     }
     return null;
   };
-  loaded = { nouns, longestNoun, lightNouns, supportVerbs, auxiliaries, governors, conjunctions, intentCode, agents };
+  loaded = { nouns, longestNoun, lightNouns, supportVerbs, auxiliaries, governors, conjunctions, intentCode, agents, things };
   return loaded;
 }

@@ -33,7 +33,9 @@ function keysOf(s: ParsedSentence): SentenceKeys {
   let found = sentenceKeys.get(s);
   if (!found) {
     const keys = s.lower.map(wordKey);
-    found = { keys, present: new Set([...keys, ...s.lower]) };
+    const present = new Set(keys);
+    for (const w of s.lower) present.add(w);
+    found = { keys, present };
     sentenceKeys.set(s, found);
   }
   return found;
@@ -119,7 +121,14 @@ export function matchPatterns(s: ParsedSentence, entries: readonly VerbEntry[], 
     if (!index) continue;
     // Only the patterns whose indexed word the sentence has (each pattern is indexed under one word element).
     const candidates = new Set<VerbPattern>(index.get("") ?? []);
-    for (const k of present) for (const p of index.get(k) ?? []) candidates.add(p);
+    const collect = (from: number, to: number) => {
+      for (let i = from; i < to; i++) {
+        for (const p of index.get(keys[i] as string) ?? []) candidates.add(p);
+        if (keys[i] !== s.lower[i]) for (const p of index.get(s.lower[i] as string) ?? []) candidates.add(p);
+      }
+    };
+    collect(subject.start, subject.end);
+    collect(phrase.start, phrase.end);
     for (const p of candidates) {
       if (p.weight === 0) continue;
       if (best && (p.weight < best.pattern.weight || (p.weight === best.pattern.weight && !(p.origin === "newsgraph" && best.pattern.origin !== "newsgraph")))) continue;

@@ -18,6 +18,9 @@ export interface Candidate {
 const actorKey = (a: EventActor | null): string => (a ? (a.actor !== null ? `#${a.actor}` : `${a.name.toLowerCase()}|${a.country ?? ""}`) : "");
 const sameActor = (a: EventActor | null, b: EventActor | null): boolean => a !== null && b !== null && (actorKey(a) === actorKey(b) || (a.name.toLowerCase() === b.name.toLowerCase() && a.country === b.country));
 const root = (code: string) => code.slice(0, 2);
+/** `whole` is a bare country (no sector, not a person) and `part` belongs to it. */
+const ownCountry = (part: EventActor | null, whole: EventActor | null): boolean =>
+  part !== null && whole !== null && !whole.person && !whole.sector && whole.country !== null && part.country === whole.country && (part.sector !== null || part.person);
 const VIOLENCE = new Set(["18", "19", "20"]);
 
 interface Refiner {
@@ -39,9 +42,10 @@ const REFINERS: readonly Refiner[] = [
     run: (cs) => cs.filter((c) => !c.needsTarget || c.event.target !== null),
   },
   {
-    // "Colombia ... with our Colombian partners": an actor does nothing to itself.
+    // "Colombia ... with our Colombian partners": an actor does nothing to itself; nor does a country's own body to the
+    // country as a whole ("U.S. Central Command, which oversees U.S. military operations").
     id: "not-to-itself",
-    run: (cs) => cs.filter((c) => !sameActor(c.event.source, c.event.target)),
+    run: (cs) => cs.filter((c) => !sameActor(c.event.source, c.event.target) && !ownCountry(c.event.source, c.event.target) && !ownCountry(c.event.target, c.event.source)),
   },
   {
     // "The leaders discussed security ..." right after "Noem met with ... Petro": the same meeting, told again.

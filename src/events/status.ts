@@ -33,10 +33,21 @@ function governorsByForm(): ReadonlyMap<string, StatusCue & { readonly cue: stri
   return map;
 }
 
+const SUBORDINATOR = /^(if|unless|when|whenever|as|because|after|before|while|although|though|once|until)$/;
 const REPORTING = /^(say|said|says|saying|tell|told|tells|announce[sd]?|announcing|state[sd]?|stating|add(ed|s)?|claim(ed|s)?|report(ed|s)?|indicate[sd]?|insist(ed|s)?|warn(ed|s)?|confirm(ed|s)?|declare[sd]?|reiterate[sd]?|stress(ed|es)?|note[sd]?|explain(ed|s)?|assert(ed|s)?|affirm(ed|s)?|write|wrote|writes|quoted)$/;
 
 /** The status of the event whose verb group is `g`. */
 export function statusOfVerb(s: ParsedSentence, clauses: readonly Clause[], g: number): StatusReading {
+  const reading = statusOfVerbChain(s, clauses, g);
+  // "the president would meet with Kim *if* there is a prospect of making a deal": a condition after the clause.
+  const clause = clauses[g] as Clause;
+  const after = s.lower[clause.window.end];
+  if ((after === "if" || after === "unless") && (reading.status === "asserted" || reading.status === "planned" || reading.intent) && (s.groups[g] as VerbGroup).modal)
+    return { status: "hypothetical", cue: after };
+  return reading;
+}
+
+function statusOfVerbChain(s: ParsedSentence, clauses: readonly Clause[], g: number): StatusReading {
   const lexicon = eventLexicon();
   const governors = governorsByForm();
   const seen = new Set<number>();
@@ -84,11 +95,26 @@ function introducingConjunction(s: ParsedSentence, clause: Clause): StatusReadin
   return null;
 }
 
-/** "X said it would ...", "..., X said", "..., said a spokesman": the clause reports what someone said. */
+/**
+ * "X said it would ...", "..., X said", "..., said a spokesman": the clause reports what someone said. A subordinate
+ * clause in between does not count: "Trump said ... that *if Europe follows through* ..., he will impose".
+ */
 function reportedSpeech(s: ParsedSentence, clause: Clause): boolean {
   for (let k = clause.start - 1; k >= 0; k--) {
     const g = s.groupAt[k] as number;
-    if (g >= 0) return REPORTING.test(s.lower[(s.groups[g] as VerbGroup).main] as string);
+    if (g < 0) continue;
+    if (REPORTING.test(s.lower[(s.groups[g] as VerbGroup).main] as string)) return true;
+    if (!(s.groups[g] as VerbGroup).finite) {
+      k = (s.groups[g] as VerbGroup).start;
+      continue;
+    }
+    let j = (s.groups[g] as VerbGroup).start - 1;
+    while (j >= 0 && j > (s.groups[g] as VerbGroup).start - 8 && !SUBORDINATOR.test(s.lower[j] as string) && (s.groupAt[j] as number) < 0) j--;
+    if (j >= 0 && SUBORDINATOR.test(s.lower[j] as string)) {
+      k = j;
+      continue;
+    }
+    return false;
   }
   // "..., Portuguese President Mario Soares said on Tuesday": a reporting verb after a comma later in the sentence.
   for (let k = clause.window.start; k < s.words.length; k++) {

@@ -72,6 +72,38 @@ export function goldLayersDoc(gold: Json, actors: readonly ActorFixture[] = []):
   return withLayers(doc, { entities, timexes, ...(actors.length ? { actors: docActors } : {}) });
 }
 
+/** Hand-built layers for a test sentence: names with their type and country, times with their values. */
+export interface HandLayers {
+  readonly date?: string;
+  /** [words, type, country]: every occurrence of the words is one mention. */
+  readonly entities?: readonly (readonly [string, EntityType, string?])[];
+  /** [words, TIMEX3 value]. */
+  readonly timexes?: readonly (readonly [string, string])[];
+  /** People as the actor stage should resolve them; their mentions are the PERSON entities ending in their surname. */
+  readonly actors?: readonly ActorFixture[];
+}
+
+function occurrences(text: string, words: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (let at = text.indexOf(words); at >= 0; at = text.indexOf(words, at + words.length)) {
+    const before = text[at - 1] ?? " ";
+    const after = text[at + words.length] ?? " ";
+    if (/[\p{L}\p{N}]/u.test(before) || /[\p{L}\p{N}]/u.test(after)) continue;
+    out.push({ start: at, end: at + words.length });
+  }
+  return out;
+}
+
+/** A test document: the text's own sentences and tokens, and the names and times given. */
+export function eventDoc(text: string, layers: HandLayers = {}): Doc {
+  const entities = (layers.entities ?? []).flatMap(([words, type, country]) =>
+    occurrences(text, words).map((span) => ({ ...span, text: words, type, country: country ?? null })),
+  );
+  entities.sort((a, b) => a.start - b.start);
+  const timexes = (layers.timexes ?? []).flatMap(([words, value]) => occurrences(text, words).map((span) => ({ ...span, text: words, value, timex_type: "DATE" })));
+  return goldLayersDoc({ id: "test", date: layers.date ?? null, text, entities, timexes }, layers.actors ?? []);
+}
+
 /** The seed story's people as the actor stage should resolve them (name, country, CAMEO sector). */
 export const SEED_ACTORS: readonly ActorFixture[] = [
   { name: "Kristi Noem", country: "USA", sector: "GOV" },

@@ -7,6 +7,7 @@ import type { EventNoun } from "./eventLexicon.js";
 import { eventLexicon } from "./eventLexicon.js";
 import type { VerbEntry } from "./verbDictionary.js";
 import { verbDictionary, wordKey } from "./verbDictionary.js";
+import { allVerbForms } from "../syntax/morphology.js";
 
 export interface VerbTrigger {
   readonly kind: "verb";
@@ -36,6 +37,8 @@ const codable = (code: string | null | undefined): boolean => Boolean(code) && !
 interface Prefilter {
   /** Verb forms with a codable code of their own ("visited", "deported"). */
   readonly forms: ReadonlySet<string>;
+  /** Forms of the support verbs ("held", "imposed", "launched"). */
+  readonly supportForms: ReadonlySet<string>;
   /** Verb forms that code only through their block's patterns ("said" ... "sanctions"), with the words those need. */
   readonly patternForms: ReadonlyMap<string, ReadonlySet<string>>;
 }
@@ -70,21 +73,35 @@ function buildPrefilter(): Prefilter {
     }
     if (words.size) patternForms.set(form, words);
   }
-  return { forms, patternForms };
+  const supportForms = new Set<string>();
+  for (const verb of eventLexicon().supportVerbs) for (const form of allVerbForms(verb.split(" ")[0] as string)) supportForms.add(form);
+  return { forms, patternForms, supportForms };
 }
 
 /**
- * Whether the sentence could hold an event: a verb form with a code, an event noun, or a verb whose patterns could
- * code it and one of whose pattern words is present. Most sentences with only "said" are not worth parsing.
+ * Whether the sentence could hold an event: a verb form with a code, a verb whose patterns could code it and one of
+ * whose pattern words is present, or an event noun that could stand alone (the sentence has a time expression) or as
+ * a support verb's object. Most sentences with only "said" or an undated "the attack" are not worth parsing.
  */
-export function mayHoldTrigger(lowerWords: readonly string[]): boolean {
+export function mayHoldTrigger(lowerWords: readonly string[], dated = true): boolean {
   prefilter ??= buildPrefilter();
-  const nouns = eventLexicon().nouns;
+  const lexicon = eventLexicon();
+  const nouns = lexicon.nouns;
+  let keys: string[] | null = null;
+  let noun = false;
+  let support = false;
   for (const w of lowerWords) {
-    if (prefilter.forms.has(w) || nouns.has(w)) return true;
+    if (prefilter.forms.has(w)) return true;
+    if (nouns.has(w)) noun = true;
+    if (!support && prefilter.supportForms.has(w)) support = true;
+    if (noun && (dated || support)) return true;
     const needs = prefilter.patternForms.get(w);
     if (!needs) continue;
-    for (const x of lowerWords) if (x.length > 3 && (needs.has(x) || needs.has(wordKey(x)))) return true;
+    keys ??= lowerWords.filter((x) => x.length > 3).flatMap((x) => {
+      const k = wordKey(x);
+      return k === x ? [x] : [x, k];
+    });
+    for (const k of keys) if (needs.has(k)) return true;
   }
   return false;
 }

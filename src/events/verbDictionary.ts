@@ -77,7 +77,19 @@ export function parseCode(raw: string): CodeSpec | null {
 }
 
 /** Pattern words match a token's lower-case form or its plural/singular: "treaty" matches "treaties". */
+const keys = new Map<string, string>();
+
 export function wordKey(word: string): string {
+  let k = keys.get(word);
+  if (k === undefined) {
+    k = computeKey(word);
+    if (keys.size > 200_000) keys.clear();
+    keys.set(word, k);
+  }
+  return k;
+}
+
+function computeKey(word: string): string {
   const w = word.toLowerCase();
   if (w.length > 4 && w.endsWith("ies")) return `${w.slice(0, -3)}y`;
   if (w.length > 4 && /(ches|shes|sses|xes)$/.test(w)) return w.slice(0, -2);

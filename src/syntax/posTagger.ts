@@ -115,6 +115,10 @@ interface WordInfo {
   before2?: Float64Array;
   after?: Float64Array;
   after2?: Float64Array;
+  /** "tw PREV WORD" rows by the previous tag's index (null: no such feature). */
+  afterTag?: Map<number, Float64Array | null>;
+  /** "w+w WORD NEXT" rows by the next word (null: no such feature). */
+  beforeWord?: Map<string, Float64Array | null>;
 }
 
 /**
@@ -177,6 +181,33 @@ class ScoreCache {
   after2(i: WordInfo): Float64Array {
     return (i.after2 ??= this.sum([`++w ${i.norm}`]));
   }
+  private indexOfTag: Map<string, number> | undefined;
+  tagIndex(tag: PosTag): number {
+    this.indexOfTag ??= new Map(this.model.tags.map((t, i) => [t, i]));
+    return this.indexOfTag.get(tag) ?? -1;
+  }
+  /** The "tw" feature: the previous tag with this word; null when the model has no weight for it. */
+  pairRow(info: WordInfo, prev: number): Float64Array | null {
+    const map = (info.afterTag ??= new Map());
+    let v = map.get(prev);
+    if (v === undefined) {
+      const name = prev < 0 ? (START[-prev - 1] as string) : (this.model.tags[prev] as string);
+      v = this.model.weights.has(`tw ${name} ${info.norm}`) ? this.sum([`tw ${name} ${info.norm}`]) : null;
+      map.set(prev, v);
+    }
+    return v;
+  }
+  /** The "w+w" feature: this word and the next; null when the model has no weight for it. */
+  nextRow(info: WordInfo, next: string): Float64Array | null {
+    const map = (info.beforeWord ??= new Map());
+    let v = map.get(next);
+    if (v === undefined) {
+      const name = `w+w ${info.norm} ${next}`;
+      v = this.model.weights.has(name) ? this.sum([name]) : null;
+      if (map.size < 5_000) map.set(next, v);
+    }
+    return v;
+  }
   /** The two previous tags' features (t, tt); tag indices, -1 and -2 for the sentence start. */
   tags(prev2: number, prev: number): Float64Array {
     const L = this.model.tags.length;
@@ -193,8 +224,11 @@ class ScoreCache {
 
 const caches = new WeakMap<PosModel, ScoreCache>();
 
-/** Tags one sentence's words. */
-export function tagWords(model: PosModel, words: readonly string[]): PosTag[] {
+/**
+ * Tags one sentence's words. `known` may fix some tags beforehand (a name the entity stage found is NNP): those
+ * tokens are not scored, and the tags after them see the fixed tag.
+ */
+export function tagWords(model: PosModel, words: readonly string[], known?: readonly (PosTag | null)[]): PosTag[] {
   let cache = caches.get(model);
   if (!cache) {
     cache = new ScoreCache(model);
@@ -212,6 +246,8 @@ export function tagWords(model: PosModel, words: readonly string[]): PosTag[] {
   for (let i = 0; i < n; i++) {
     const info = infos[i] as WordInfo;
     let tag = info.lexicon;
+    const fixed = known?.[i];
+    if (fixed) tag = c.tagIndex(fixed);
     if (tag < 0) {
       const a = c.self(words[i] as string, info.norm, i === 0);
       const b = c.before(at(i - 1));
@@ -220,8 +256,10 @@ export function tagWords(model: PosModel, words: readonly string[]): PosTag[] {
       const e = c.after2(at(i + 2));
       const t = c.tags(prev2, prev);
       for (let y = 0; y < L; y++) scores[y] = (a[y] as number) + (b[y] as number) + (d2[y] as number) + (d[y] as number) + (e[y] as number) + (t[y] as number);
-      const prevName = prev < 0 ? (START[-prev - 1] as string) : (model.tags[prev] as string);
-      c.sum([`tw ${prevName} ${info.norm}`, `w+w ${info.norm} ${at(i + 1).norm}`], scores);
+      const tw = c.pairRow(info, prev);
+      if (tw) for (let y = 0; y < L; y++) scores[y] = (scores[y] as number) + (tw[y] as number);
+      const ww = c.nextRow(info, at(i + 1).norm);
+      if (ww) for (let y = 0; y < L; y++) scores[y] = (scores[y] as number) + (ww[y] as number);
       tag = best(scores, L);
     }
     out.push(model.tags[tag] as PosTag);

@@ -66,16 +66,24 @@ const NOUN_CHUNK_INSIDE = new Set(["JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS
 
 /** Tags that the tagger gives words that cannot be verbs in news ("U.S.", numbers): kept out of verb groups. */
 function verbLike(tag: string, word: string): boolean {
-  return isVerbTag(tag) && /[a-z]/i.test(word);
+  if (tag.charCodeAt(0) !== 86 /* V */ && tag !== "MD") return false;
+  for (let k = 0; k < word.length; k++) {
+    const c = word.charCodeAt(k) | 32;
+    if (c >= 97 && c <= 122) return true;
+  }
+  return false;
 }
 
 /**
  * `entitySpans` are names no chunk may cut; `timeSpans` are time expressions, which no chunk may join ("Khomeini
  * *today* rejected" is a name, then a time, then the verb).
  */
-export function parseSentence(doc: Doc, sentence: Span, entitySpans: readonly Span[] = [], timeSpans: readonly Span[] = []): ParsedSentence {
+export function parseSentence(doc: Doc, sentence: Span, entitySpans: readonly (Span & { readonly type?: string })[] = [], timeSpans: readonly Span[] = []): ParsedSentence {
   const tokens = doc.layers.tokens;
   if (!tokens) throw new Error("E_EVENTS_NO_TOKENS: parseSentence needs the tokens layer; run the tokens stage first");
+  // Only the names and times inside this sentence.
+  entitySpans = entitySpans.filter((e) => e.end > sentence.start && e.start < sentence.end);
+  timeSpans = timeSpans.filter((t) => t.end > sentence.start && t.start < sentence.end);
   const { first, last } = tokenRange(tokens, sentence);
   const words: string[] = [];
   const starts: number[] = [];
@@ -87,9 +95,25 @@ export function parseSentence(doc: Doc, sentence: Span, entitySpans: readonly Sp
     ends.push(e);
     words.push(doc.text.slice(s, e));
   }
-  const tags = tagWords(posModel(), words);
+  // Names the entity stage found are proper nouns; the tagger need not score them (a people's name, NORP, may be an
+  // adjective, "Colombian", and is left to it).
+  let known: (string | null)[] | undefined;
+  for (const span of entitySpans) {
+    if (span.end <= sentence.start || span.start >= sentence.end || !span.type || span.type === "NORP") continue;
+    known ??= new Array<string | null>(words.length).fill(null);
+    for (let i = 0; i < words.length; i++) {
+      if ((ends[i] as number) > span.start && (starts[i] as number) < span.end) {
+        const c = (words[i] as string).charCodeAt(0);
+        if (c >= 65 && c <= 90) known[i] = "NNP";
+      }
+    }
+  }
+  const tags = tagWords(posModel(), words, known);
   fixTags(words, tags);
-  const lower = words.map((w) => w.toLowerCase().replace(/’/g, "'"));
+  const lower = words.map((w) => {
+    const l = w.toLowerCase();
+    return l.includes("’") ? l.replace(/’/g, "'") : l;
+  });
   const n = words.length;
 
   // Entity spans as token ranges, so that chunks never cut through a name.
@@ -289,6 +313,9 @@ export function parseSentence(doc: Doc, sentence: Span, entitySpans: readonly Sp
 function fixTags(words: readonly string[], tags: PosTag[]): void {
   for (let i = 0; i < words.length; i++) {
     const w = (words[i] as string).toLowerCase();
+    // "U.S.-distilled whiskey", "Russian-led forces": the tokenizer splits "U.S.-backed" at the hyphen; the participle
+    // after it is half of a compound adjective, not a verb.
+    if (i > 0 && words[i - 1] === "-" && /^VB[DN]$/.test(tags[i] as string)) tags[i] = "JJ";
     // "according to the Swiss Agency", "following a government offensive": participles used as prepositions.
     if (w === "according" && words[i + 1]?.toLowerCase() === "to") tags[i] = "IN";
     if ((w === "following" || w === "including" || w === "regarding" || w === "concerning" || w === "excluding") && (i === 0 || words[i - 1] === "," || /^(NN|CD)/.test(tags[i - 1] as string)) && /^(DT|JJ|NN|CD|PRP\$)/.test(tags[i + 1] ?? ""))
