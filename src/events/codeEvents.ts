@@ -25,7 +25,7 @@ import { openingTimex, sentenceTimexes, timexInRange, timexTokenMask, type Sente
 import { matchPatterns } from "./patterns.js";
 import { refineEvents, type Candidate } from "./refine.js";
 import { statusOfNoun, statusOfVerb, type StatusReading } from "./status.js";
-import { findTriggers, mayHoldTrigger, type NounTrigger, type Trigger, type VerbTrigger } from "./triggers.js";
+import { findTriggers, mayHoldTrigger, type NounTrigger, type VerbTrigger } from "./triggers.js";
 
 interface DocState {
   readonly doc: Doc;
@@ -74,7 +74,6 @@ export function codeDocument(doc: Doc): NewsEvent[] {
     const s = parseSentence(doc, sentence, entities, doc.layers.timexes ?? []);
     candidates.push(...codeSentence(state, s, si));
   });
-  if (process.env["NEWSGRAPH_DEBUG_EVENTS"]) for (const c of candidates) console.error("candidate", c.event.cameo, c.event.source?.name, "->", c.event.target?.name, c.event.provenance.rule);
   return refineEvents(candidates, doc);
 }
 
@@ -89,7 +88,6 @@ function codeSentence(state: DocState, s: ParsedSentence, si: number): Candidate
   const consumedChunks = new Set<number>();
   const absorbed = new Set<number>();
   const opening = openingTimex(s, timexes);
-  const lexicon = eventLexicon();
   const nounTriggerAt = new Map<number, NounTrigger>();
   for (const t of triggers) if (t.kind === "noun") nounTriggerAt.set(t.chunk, t);
 
@@ -279,7 +277,9 @@ function codeVerb(state: DocState, s: ParsedSentence, clause: Clause, trigger: V
   const lexicon = eventLexicon();
   const verbWords = (trigger.entries[0]?.words ?? []).join(" ");
   const verbPrep = trigger.end - trigger.token > 1 && /^(with|to|on|against|into|for|from|at)$/.test(s.lower[trigger.end - 1] as string) ? (s.lower[trigger.end - 1] as string) : null;
-  const speaker = null;
+  // Inside a quotation, "we" and "I" are its speaker (the quotes stage's reading).
+  const at = s.starts[trigger.token] as number;
+  const speaker = state.quotes.find((q) => q.start <= at && at < q.end)?.speaker ?? null;
   // The support verb's event noun: the first noun phrase of the verb phrase ("held *talks* with").
   let noun: NounTrigger | null = null;
   const baseWords = new Set(trigger.entries.map((e) => e.words.join(" ")));

@@ -34,6 +34,8 @@ export type Trigger = VerbTrigger | NounTrigger;
 /** A code newsgraph emits: not CAMEO 01 (statements) or 02 (appeals), which PLOVER dropped. */
 const codable = (code: string | null | undefined): boolean => Boolean(code) && !/^0[12]/.test(code as string);
 
+const DETERMINERS = new Set(["the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those", "any", "no", "some", "each", "every", "such"]);
+
 interface Prefilter {
   /** Verb forms with a codable code of their own ("visited", "deported"). */
   readonly forms: ReadonlySet<string>;
@@ -90,9 +92,12 @@ export function mayHoldTrigger(lowerWords: readonly string[], dated = true): boo
   let keys: string[] | null = null;
   let noun = false;
   let support = false;
-  for (const w of lowerWords) {
-    if (prefilter.forms.has(w)) return true;
-    if (nouns.has(w)) noun = true;
+  for (let i = 0; i < lowerWords.length; i++) {
+    const w = lowerWords[i] as string;
+    // "the attack", "a deal", "their forces": after a determiner a verb form is a noun, and counts as one.
+    const afterDeterminer = i > 0 && DETERMINERS.has(lowerWords[i - 1] as string);
+    if (prefilter.forms.has(w) && !afterDeterminer) return true;
+    if (nouns.has(w) || (afterDeterminer && prefilter.forms.has(w))) noun = true;
     if (!support && prefilter.supportForms.has(w)) support = true;
     if (noun && (dated || support)) return true;
     const needs = prefilter.patternForms.get(w);
