@@ -1,7 +1,7 @@
 // Articles for the API: a page of the list or a search, and one article with every layer the
 // store holds for it, its events (linked to the event rows) and its quotes.
 import type { Db } from "../store/database.js";
-import { getArticle, listArticles, toFtsQuery, type ArticleFilter } from "../store/articles.js";
+import { countArticles, getArticle, listArticles, type ArticleFilter } from "../store/articles.js";
 import type { AnnotationRow, ArticleActor, ArticleDetail, ArticleEvent, ArticleListItem, ProvenanceInfo } from "./types.js";
 import { listQuoteRows } from "./actorQueries.js";
 import { BadRequest } from "./errors.js";
@@ -24,27 +24,7 @@ export function listArticlePage(db: Db, filter: ArticleFilter & { limit: number;
     const items = listArticles(db, filter).map(
       ({ id, date, title, source, url, datelinePlace, sentenceCount, snippet }): ArticleListItem => ({ id, date, title, source, url, datelinePlace, sentenceCount, ...(snippet === undefined ? {} : { snippet }) }),
     );
-    const where: string[] = [];
-    const params: Record<string, unknown> = {};
-    let from = "articles a";
-    if (filter.q) {
-      from = "articles_fts f JOIN articles a ON a.id = f.rowid";
-      where.push("articles_fts MATCH @q");
-      params["q"] = toFtsQuery(filter.q);
-    }
-    if (filter.source) {
-      where.push("a.source = @source");
-      params["source"] = filter.source;
-    }
-    if (filter.from) {
-      where.push("a.date >= @from");
-      params["from"] = filter.from;
-    }
-    if (filter.to) {
-      where.push("a.date <= @to");
-      params["to"] = filter.to;
-    }
-    const total = (db.prepare(`SELECT count(*) AS n FROM ${from} ${where.length ? `WHERE ${where.join(" AND ")}` : ""}`).get(params) as { n: number }).n;
+    const total = countArticles(db, filter);
     return { items, total };
   });
 }

@@ -4,7 +4,8 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { packageRoot, sharedDir } from "../model/dataFiles.js";
-import { normaliseDate, readHtmlArticle } from "./html.js";
+import { readHtmlArticle } from "./html.js";
+import { normaliseDate } from "./dates.js";
 import { IngestError } from "./types.js";
 
 // Hand-written pages modelled on the markup of a newspaper CMS and a WordPress blog (not copied from any site).

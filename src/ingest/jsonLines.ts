@@ -3,13 +3,14 @@
 // broken line is reported as file:line while the lines around it are read.
 import { z } from "zod";
 import { checkArticleText, firstInvalidUtf8 } from "./decode.js";
+import { normaliseDate } from "./dates.js";
 import { IngestError, type IngestItem, type RawArticle } from "./types.js";
 
 const dateLike = z
   .string()
   .trim()
   .transform((value, ctx) => {
-    const day = normaliseDate(value);
+    const day = recordDate(value);
     if (day === undefined) {
       ctx.addIssue({ code: "custom", message: `"${value}" is not a date; use YYYY-MM-DD` });
       return z.NEVER;
@@ -32,13 +33,9 @@ const articleRecord = z
 
 export type ArticleRecord = z.infer<typeof articleRecord>;
 
-/** "2025-03-14 20:30:26Z", "2025-03-14T20:30:26Z", "2025-03-14" -> "2025-03-14"; null/"" -> null; junk -> undefined. */
-export function normaliseDate(value: string): string | null | undefined {
-  if (value === "") return null;
-  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])/.exec(value);
-  if (iso) return `${iso[1]}-${iso[2]}-${iso[3]}`;
-  const parsed = Date.parse(value);
-  return Number.isNaN(parsed) ? undefined : new Date(parsed).toISOString().slice(0, 10);
+/** "" or null -> null (no date); a real date -> YYYY-MM-DD; anything else -> undefined (a record error). */
+function recordDate(value: string): string | null | undefined {
+  return value === "" ? null : (normaliseDate(value) ?? undefined);
 }
 
 export interface JsonLineArticle {

@@ -152,16 +152,15 @@ export interface ArticleListRow extends ArticleRow {
   readonly snippet?: string;
 }
 
-export function listArticles(db: Db, filter: ArticleFilter = {}): ArticleListRow[] {
+/** The FROM and WHERE of an article filter, shared by the list and its count. */
+function articleFilterSql(filter: ArticleFilter): { from: string; where: string; params: Record<string, unknown> } {
   const where: string[] = [];
-  const params: Record<string, unknown> = { limit: filter.limit ?? 50, offset: filter.offset ?? 0 };
+  const params: Record<string, unknown> = {};
   let from = "articles a";
-  let snippet = "";
   if (filter.q) {
     from = "articles_fts f JOIN articles a ON a.id = f.rowid";
     where.push("articles_fts MATCH @q");
     params["q"] = toFtsQuery(filter.q);
-    snippet = ", snippet(articles_fts, 1, '[', ']', '…', 16) AS snippet";
   }
   if (filter.source) {
     where.push("a.source = @source");
@@ -175,9 +174,21 @@ export function listArticles(db: Db, filter: ArticleFilter = {}): ArticleListRow
     where.push("a.date <= @to");
     params["to"] = filter.to;
   }
+  return { from, where: where.length ? `WHERE ${where.join(" AND ")}` : "", params };
+}
+
+export function listArticles(db: Db, filter: ArticleFilter = {}): ArticleListRow[] {
+  const { from, where, params } = articleFilterSql(filter);
+  const snippet = filter.q ? ", snippet(articles_fts, 1, '[', ']', '…', 16) AS snippet" : "";
   const order = filter.q ? "ORDER BY rank" : "ORDER BY a.date DESC, a.id DESC";
-  const sql = `SELECT ${ARTICLE_COLUMNS}${snippet} FROM ${from} ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ${order} LIMIT @limit OFFSET @offset`;
-  return statement(db, sql).all(params) as ArticleListRow[];
+  const sql = `SELECT ${ARTICLE_COLUMNS}${snippet} FROM ${from} ${where} ${order} LIMIT @limit OFFSET @offset`;
+  return statement(db, sql).all({ ...params, limit: filter.limit ?? 50, offset: filter.offset ?? 0 }) as ArticleListRow[];
+}
+
+/** How many articles match the filter, paging aside. */
+export function countArticles(db: Db, filter: ArticleFilter = {}): number {
+  const { from, where, params } = articleFilterSql(filter);
+  return (statement(db, `SELECT count(*) AS n FROM ${from} ${where}`).get(params) as { n: number }).n;
 }
 
 /**
