@@ -18,6 +18,7 @@ import { readTable } from "../model/dataFiles.js";
 import type { Stage } from "../pipeline/pipeline.js";
 import { countryIndex, mentionCountry, type CountryIndex } from "./countries.js";
 import { roleLexicon, type Gender } from "./roles.js";
+import { tokenStrings } from "../text/tokenize.js";
 
 interface GenderWords {
   readonly pronouns: ReadonlyMap<string, Gender>;
@@ -278,12 +279,12 @@ class ActorBuilder {
       const r = tokenRange(tokens, m);
       for (let t = r.first; t < r.last; t++) inEntity.add(t);
     }
+    const { lower } = tokenStrings(this.doc.text, tokens);
     for (let t = 0; t < tokens.count; t++) {
+      const g = pronouns.get(lower[t] as string);
+      if (!g || inEntity.has(t)) continue;
       const start = tokens.starts[t] as number;
       const end = tokens.ends[t] as number;
-      const word = this.doc.text.slice(start, end);
-      const g = pronouns.get(word.toLowerCase());
-      if (!g || inEntity.has(t)) continue;
       const s = sentenceOf(start);
       // Inside a quotation "he" is someone the speaker talks about: only a person named in the same quotation fits
       // ("Today the fugitive leader of ISIS was killed. He was relentlessly hunted," Trump wrote: not Trump).
@@ -304,7 +305,7 @@ class ActorBuilder {
             rule = "pronoun/only-person-in-previous-sentence";
           } else if (options.length > 1) {
             // "Noem met Petro. She said ...": a pronoun opening its sentence continues the last sentence's subject.
-            const opens = start - (sentences[s] as Sentence).start <= 1 && /^(he|she|his|her)$/i.test(word);
+            const opens = start - (sentences[s] as Sentence).start <= 1 && /^(he|she|his|her)$/i.test(lower[t] as string);
             const subject = there[0] as { start: number; draft: Draft };
             const sentenceStart = (sentences[s - back] as Sentence).start;
             if (opens && isSubject(this.doc.text.slice(sentenceStart, subject.start))) {

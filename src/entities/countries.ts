@@ -42,6 +42,19 @@ export interface OrgReading {
  * no possessive: "the United States'" -> "united states", "Bogotá" -> "bogota".
  */
 export function nameKey(text: string): string {
+  // Every stage after the NER looks up the same few hundred names per story: normalise each once.
+  let key = nameKeys.get(text);
+  if (key === undefined) {
+    key = computeNameKey(text);
+    if (nameKeys.size >= 100_000) nameKeys.clear();
+    nameKeys.set(text, key);
+  }
+  return key;
+}
+
+const nameKeys = new Map<string, string>();
+
+function computeNameKey(text: string): string {
   return text
     .normalize("NFD")
     .replace(/\p{M}+/gu, "")

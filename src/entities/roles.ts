@@ -17,7 +17,8 @@ import type { Doc, EntityMention, RoleMention, Sentence, TokenLayer } from "../m
 import { tokenRange, withLayers } from "../model/document.js";
 import { readList, readTable } from "../model/dataFiles.js";
 import type { Stage } from "../pipeline/pipeline.js";
-import { tokenize, tokenTexts } from "../text/tokenize.js";
+import { tokenize, tokenStrings, tokenTexts } from "../text/tokenize.js";
+import { PhraseMap } from "../text/phraseMap.js";
 import { countryIndex, mentionCountry, type CountryIndex } from "./countries.js";
 
 export type Gender = "M" | "F";
@@ -42,11 +43,9 @@ export type ModifierEffect = "keep" | "former" | "skip";
 
 export interface RoleLexicon {
   /** Keyed by the title's tokens, lower case, joined by one space: "lt. gen.", "secretary of state". */
-  readonly titles: ReadonlyMap<string, TitleEntry>;
-  readonly longestTitle: number;
+  readonly titles: PhraseMap<TitleEntry>;
   readonly modifiers: ReadonlyMap<string, ModifierEffect>;
-  readonly groups: ReadonlyMap<string, GroupEntry>;
-  readonly longestGroup: number;
+  readonly groups: PhraseMap<GroupEntry>;
   readonly deptStops: ReadonlySet<string>;
   /** Words that may follow a group noun heading its phrase ("police said"); any other lower-case word makes it a modifier. */
   readonly followers: ReadonlySet<string>;
@@ -63,32 +62,28 @@ let lexicon: RoleLexicon | undefined;
 
 export function roleLexicon(): RoleLexicon {
   if (lexicon) return lexicon;
-  const titles = new Map<string, TitleEntry>();
-  let longestTitle = 1;
+  const titles = new PhraseMap<TitleEntry>();
   for (const row of readTable("entities/titles.tsv")) {
     const key = phraseKey(row["title"] ?? "");
     const dept = row["dept"] === "of" || row["dept"] === "keep" ? row["dept"] : null;
     const gender = row["gender"] === "M" || row["gender"] === "F" ? row["gender"] : null;
     titles.set(key, { role: row["role"] ?? "", sector: row["sector"] || null, dept, gender });
-    longestTitle = Math.max(longestTitle, key.split(" ").length);
   }
   const modifiers = new Map<string, ModifierEffect>();
   for (const row of readTable("entities/title-modifiers.tsv")) {
     const effect = row["effect"];
     if (effect === "keep" || effect === "former" || effect === "skip") modifiers.set((row["word"] ?? "").toLowerCase(), effect);
   }
-  const groups = new Map<string, GroupEntry>();
-  let longestGroup = 1;
+  const groups = new PhraseMap<GroupEntry>();
   for (const row of readTable("entities/agents.tsv")) {
     const key = phraseKey(row["noun"] ?? "");
     groups.set(key, { sector: row["sector"] ?? "", bare: row["bare"] !== "no", scene: row["scene"] !== "no" });
-    longestGroup = Math.max(longestGroup, key.split(" ").length);
   }
   const agents = new Map<string, string>();
   for (const row of readTable("entities/phoenix-agents.tsv")) agents.set(row["phrase"] ?? "", row["code"] ?? "");
   const deptStops = new Set(readList("entities/dept-stops.tsv").slice(1).map((w) => w.toLowerCase()));
   const followers = new Set(readList("entities/group-followers.txt").map((w) => w.toLowerCase()));
-  lexicon = Object.freeze({ titles, longestTitle, modifiers, groups, longestGroup, deptStops, followers, agents });
+  lexicon = Object.freeze({ titles, modifiers, groups, deptStops, followers, agents });
   return lexicon;
 }
 
@@ -107,8 +102,8 @@ const SCENE_CUES: ReadonlySet<string> = new Set(["in", "to", "at", "into", "insi
 
 class TokenView {
   readonly count: number;
-  readonly lower: string[];
-  readonly raw: string[];
+  readonly lower: readonly string[];
+  readonly raw: readonly string[];
   /** The entity index covering each token, or -1. */
   readonly entity: Int32Array;
   /** The sentence index of each token, or -1 outside every sentence. */
@@ -125,8 +120,9 @@ class TokenView {
     readonly sentences: readonly Sentence[],
   ) {
     this.count = tokens.count;
-    this.raw = tokenTexts(doc.text, tokens);
-    this.lower = this.raw.map((t) => t.toLowerCase().replace(/\u2019/g, "'"));
+    const strings = tokenStrings(doc.text, tokens);
+    this.raw = strings.words;
+    this.lower = strings.lower;
     this.entity = new Int32Array(this.count).fill(-1);
     this.ranges = entities.map((e, i) => {
       const range = tokenRange(tokens, e);
@@ -178,6 +174,11 @@ class TokenView {
   key(first: number, last: number): string {
     return this.lower.slice(first, last).join(" ");
   }
+  /** Whether any token of [first, last) is inside an entity mention. */
+  hasEntityIn(first: number, last: number): boolean {
+    for (let t = first; t < last; t++) if ((this.entity[t] as number) >= 0) return true;
+    return false;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -216,10 +217,10 @@ class RoleReader {
   /** The longest title whose last token is `last - 1`, inside one sentence and outside every entity. */
   titleEndingAt(last: number, floor: number): TitleMatch | null {
     const v = this.view;
-    for (let n = Math.min(this.lex.longestTitle, last - floor); n >= 1; n--) {
+    for (let n = Math.min(this.lex.titles.longestEndingWith(v.lower[last - 1] as string), last - floor); n >= 1; n--) {
       const first = last - n;
-      if (v.entity.subarray(first, last).some((e) => e >= 0)) continue;
-      const entry = this.lex.titles.get(v.key(first, last));
+      if (v.hasEntityIn(first, last)) continue;
+      const entry = this.lex.titles.at(v.lower, first, n);
       if (entry) return { first, last, entry, glued: null };
     }
     return last - 1 >= floor && (v.entity[last - 1] as number) < 0 ? this.gluedTitle(last - 1) : null;
@@ -227,10 +228,10 @@ class RoleReader {
 
   titleStartingAt(first: number, ceiling: number): TitleMatch | null {
     const v = this.view;
-    for (let n = Math.min(this.lex.longestTitle, ceiling - first); n >= 1; n--) {
+    for (let n = Math.min(this.lex.titles.longestStartingWith(v.lower[first] as string), ceiling - first); n >= 1; n--) {
       const last = first + n;
-      if (v.entity.subarray(first, last).some((e) => e >= 0)) continue;
-      const entry = this.lex.titles.get(v.key(first, last));
+      if (v.hasEntityIn(first, last)) continue;
+      const entry = this.lex.titles.at(v.lower, first, n);
       if (entry) return { first, last, entry, glued: null };
     }
     return first < ceiling && (v.entity[first] as number) < 0 ? this.gluedTitle(first) : null;
@@ -519,16 +520,16 @@ class RoleReader {
       if ((v.entity[t] as number) >= 0 || (v.sentence[t] as number) < 0) continue;
       let match: { last: number; entry: GroupEntry } | null = null;
       const ceiling = v.sentenceEnd(t);
-      for (let n = Math.min(this.lex.longestGroup, ceiling - t); n >= 1 && !match; n--) {
-        if (v.entity.subarray(t, t + n).some((x) => x >= 0)) continue;
-        const entry = this.lex.groups.get(v.key(t, t + n));
+      for (let n = Math.min(this.lex.groups.longestStartingWith(v.lower[t] as string), ceiling - t); n >= 1 && !match; n--) {
+        if (v.hasEntityIn(t, t + n)) continue;
+        const entry = this.lex.groups.at(v.lower, t, n);
         if (entry) match = { last: t + n, entry };
       }
       if (!match) continue;
       const next = match.last;
       // "Police Chief Ana Ruiz", "army chief", "gang Tren de Aragua", "government officials": a title, a name or a
       // head noun follows, so this noun only modifies it.
-      const nextIsGroup = next < ceiling && [1, 2].some((n) => this.lex.groups.has(v.key(next, next + n)));
+      const nextIsGroup = next < ceiling && (this.lex.groups.at(v.lower, next, 1) !== undefined || (next + 2 <= v.count && this.lex.groups.at(v.lower, next, 2) !== undefined));
       if (next < ceiling && (this.titleStartingAt(next, ceiling) || (v.entity[next] as number) >= 0 || (v.isCapitalized(next) && v.isWord(next)) || nextIsGroup)) {
         t = next - 1;
         continue;

@@ -21,11 +21,13 @@ export interface TagResult {
 
 /**
  * The summed weights of each word's word features (features.ts wordFeatures), computed once per
- * word and story: in news most tokens repeat a word already seen ("the", ",", "Noem"), and these
- * features are half of a token's. The sums are integers, so the result is exactly the same.
+ * word and kept across stories: in news most tokens repeat a word already seen ("the", ",",
+ * "Noem"), and these features are half of a token's. The key (the word's exact form and its
+ * finest word class) determines every word feature, and the sums are integers, so the result is
+ * exactly the same as summing afresh. Bounded: when full, it starts over.
  */
 class WordSums {
-  private readonly index: HashTable;
+  private index: HashTable;
   private readonly sums: Int32Array;
   private used = 0;
 
@@ -33,11 +35,11 @@ class WordSums {
     private readonly weights: RankedWeights,
     private readonly labels: number,
     private readonly rowMask: number,
-    tokens: number,
     private readonly buffer: FeatureBuffer,
+    private readonly capacity = 1 << 16,
   ) {
-    this.index = new HashTable(tokens);
-    this.sums = new Int32Array((tokens + 1) * labels);
+    this.index = new HashTable(capacity);
+    this.sums = new Int32Array(capacity * labels);
   }
 
   /** Copy token t's word-feature sums into out[at .. at + labels). */
@@ -47,14 +49,21 @@ class WordSums {
     const b = wordFeatureKey(cols, t);
     let slot = this.index.get(a, b);
     if (slot < 0) {
+      if (this.used === this.capacity) {
+        this.index = new HashTable(this.capacity);
+        this.used = 0;
+      }
       slot = this.used++;
       this.index.set(a, b, slot);
       const buffer = this.buffer;
       buffer.reset(1, this.rowMask);
       wordFeatures(seq, cols, t, buffer);
+      this.sums.fill(0, slot * L, slot * L + L);
       rankedRowSums(this.weights, L, buffer.rows, 0, buffer.length, this.sums, slot * L);
     }
-    out.set(this.sums.subarray(slot * L, slot * L + L), at);
+    const sums = this.sums;
+    const from = slot * L;
+    for (let y = 0; y < L; y++) out[at + y] = sums[from + y] as number;
   }
 }
 
@@ -66,6 +75,7 @@ export class Tagger {
   private readonly buffer = new FeatureBuffer();
   private readonly wordBuffer = new FeatureBuffer(1);
   private readonly scratch = new ViterbiScratch();
+  private wordSums: WordSums | undefined;
 
   constructor(model: LinearChainModel, classes: readonly string[], resources: NerResources) {
     this.model = model;
@@ -83,7 +93,7 @@ export class Tagger {
     const history = new PredictionHistory(n, 1 + this.classes.length);
     const rowMask = model.rows - 1;
     const weights = model.weights;
-    const wordSums = weights.kind === "ranked" ? new WordSums(weights, model.labels, rowMask, n, this.wordBuffer) : null;
+    const wordSums = weights.kind === "ranked" ? (this.wordSums ??= new WordSums(weights, model.labels, rowMask, this.wordBuffer)) : null;
     let from = 0;
     while (from < n) {
       let to = from + 1;

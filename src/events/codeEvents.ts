@@ -23,9 +23,11 @@ import { resolveChunk, resolvePhrase, type ActorScope, type Discourse, type Reso
 import { placeOf, visitPlace } from "./eventPlace.js";
 import { openingTimex, sentenceTimexes, timexInRange, timexTokenMask, type SentenceTimex } from "./eventTime.js";
 import { matchPatterns } from "./patterns.js";
+import { tokenKeys } from "./verbDictionary.js";
 import { refineEvents, type Candidate } from "./refine.js";
 import { statusOfNoun, statusOfVerb, type StatusReading } from "./status.js";
 import { findTriggers, mayHoldTrigger, type NounTrigger, type VerbTrigger } from "./triggers.js";
+import { tokenStrings } from "../text/tokenize.js";
 
 interface DocState {
   readonly doc: Doc;
@@ -62,16 +64,28 @@ export function codeDocument(doc: Doc): NewsEvent[] {
   const discourse: Discourse = { participants: [] };
   const state: DocState = { doc, scope: { doc, entities, discourse }, discourse, referenceDate: null, visits: new Map(), quotes: quoteRanges(doc) };
   const candidates: Candidate[] = [];
+  const { lower } = tokenStrings(doc.text, tokens);
+  const keys = tokenKeys(lower);
+  const timexes = doc.layers.timexes ?? [];
   let first = 0;
+  let timex = 0;
+  let entity = 0;
   sentences.forEach((sentence, si) => {
     // The cheap check: any token a verb form or event noun of the dictionaries?
     while (first < tokens.count && (tokens.ends[first] as number) <= sentence.start) first++;
-    const lower: string[] = [];
-    for (let t = first; t < tokens.count && (tokens.starts[t] as number) < sentence.end; t++) lower.push(doc.text.slice(tokens.starts[t] as number, tokens.ends[t] as number).toLowerCase());
+    let last = first;
+    while (last < tokens.count && (tokens.starts[last] as number) < sentence.end) last++;
     // An event noun alone needs a date in its sentence ("Noem's Wednesday visit"): is there a time expression?
-    const dated = (doc.layers.timexes ?? []).some((t) => t.start < sentence.end && t.end > sentence.start);
-    if (!mayHoldTrigger(lower, dated)) return;
-    const s = parseSentence(doc, sentence, entities, doc.layers.timexes ?? []);
+    while (timex < timexes.length && (timexes[timex] as Span).end <= sentence.start) timex++;
+    const dated = timex < timexes.length && (timexes[timex] as Span).start < sentence.end;
+    if (!mayHoldTrigger(lower, dated, first, last, keys)) return;
+    // Only the names and times of this sentence (both lists are in text order).
+    while (entity < entities.length && (entities[entity] as Span).end <= sentence.start) entity++;
+    let entityEnd = entity;
+    while (entityEnd < entities.length && (entities[entityEnd] as Span).start < sentence.end) entityEnd++;
+    let timexEnd = timex;
+    while (timexEnd < timexes.length && (timexes[timexEnd] as Span).start < sentence.end) timexEnd++;
+    const s = parseSentence(doc, sentence, entities.slice(entity, entityEnd), timexes.slice(timex, timexEnd));
     candidates.push(...codeSentence(state, s, si));
   });
   return refineEvents(candidates, doc);

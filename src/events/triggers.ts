@@ -6,7 +6,7 @@ import type { ParsedSentence } from "../syntax/shallowParse.js";
 import type { EventNoun } from "./eventLexicon.js";
 import { eventLexicon } from "./eventLexicon.js";
 import type { VerbEntry } from "./verbDictionary.js";
-import { verbDictionary, wordKey } from "./verbDictionary.js";
+import { tokenKeys, verbDictionary } from "./verbDictionary.js";
 import { allVerbForms } from "../syntax/morphology.js";
 
 export interface VerbTrigger {
@@ -43,7 +43,17 @@ interface Prefilter {
   readonly supportForms: ReadonlySet<string>;
   /** Verb forms that code only through their block's patterns ("said" ... "sanctions"), with the words those need. */
   readonly patternForms: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Every word some entry of patternForms needs. */
+  readonly patternWords: ReadonlySet<string>;
+  /** All of the above as bits per word (IS_FORM...), so that each token costs one lookup. */
+  readonly flags: ReadonlyMap<string, number>;
 }
+
+const IS_FORM = 1;
+const IS_NOUN = 2;
+const IS_SUPPORT = 4;
+const IS_PATTERN_FORM = 8;
+const IS_DETERMINER = 16;
 
 let prefilter: Prefilter | undefined;
 
@@ -77,7 +87,16 @@ function buildPrefilter(): Prefilter {
   }
   const supportForms = new Set<string>();
   for (const verb of eventLexicon().supportVerbs) for (const form of allVerbForms(verb.split(" ")[0] as string)) supportForms.add(form);
-  return { forms, patternForms, supportForms };
+  const patternWords = new Set<string>();
+  for (const words of patternForms.values()) for (const w of words) patternWords.add(w);
+  const flags = new Map<string, number>();
+  const mark = (word: string, bit: number) => flags.set(word, (flags.get(word) ?? 0) | bit);
+  for (const w of forms) mark(w, IS_FORM);
+  for (const w of eventLexicon().nouns.keys()) mark(w, IS_NOUN);
+  for (const w of supportForms) mark(w, IS_SUPPORT);
+  for (const w of patternForms.keys()) mark(w, IS_PATTERN_FORM);
+  for (const w of DETERMINERS) mark(w, IS_DETERMINER);
+  return { forms, patternForms, supportForms, patternWords, flags };
 }
 
 /**
@@ -85,30 +104,44 @@ function buildPrefilter(): Prefilter {
  * whose pattern words is present, or an event noun that could stand alone (the sentence has a time expression) or as
  * a support verb's object. Most sentences with only "said" or an undated "the attack" are not worth parsing.
  */
-export function mayHoldTrigger(lowerWords: readonly string[], dated = true): boolean {
+export function mayHoldTrigger(lowerWords: readonly string[], dated = true, from = 0, to = lowerWords.length, keys: readonly string[] = tokenKeys(lowerWords)): boolean {
   prefilter ??= buildPrefilter();
-  const lexicon = eventLexicon();
-  const nouns = lexicon.nouns;
-  let keys: string[] | null = null;
+  const flags = prefilter.flags;
+  let anchors: string[] | null = null;
   let noun = false;
   let support = false;
-  for (let i = 0; i < lowerWords.length; i++) {
+  let previous = 0;
+  for (let i = from; i < to; i++) {
     const w = lowerWords[i] as string;
+    const f = flags.get(w) ?? 0;
     // "the attack", "a deal", "their forces": after a determiner a verb form is a noun, and counts as one.
-    const afterDeterminer = i > 0 && DETERMINERS.has(lowerWords[i - 1] as string);
-    if (prefilter.forms.has(w) && !afterDeterminer) return true;
-    if (nouns.has(w) || (afterDeterminer && prefilter.forms.has(w))) noun = true;
-    if (!support && prefilter.supportForms.has(w)) support = true;
+    const afterDeterminer = (previous & IS_DETERMINER) !== 0;
+    previous = f;
+    if (f === 0) continue;
+    if (f & IS_FORM && !afterDeterminer) return true;
+    if (f & IS_NOUN || (afterDeterminer && f & IS_FORM)) noun = true;
+    if (f & IS_SUPPORT) support = true;
     if (noun && (dated || support)) return true;
-    const needs = prefilter.patternForms.get(w);
-    if (!needs) continue;
-    keys ??= lowerWords.filter((x) => x.length > 3).flatMap((x) => {
-      const k = wordKey(x);
-      return k === x ? [x] : [x, k];
-    });
-    for (const k of keys) if (needs.has(k)) return true;
+    if (!(f & IS_PATTERN_FORM)) continue;
+    const needs = prefilter.patternForms.get(w) as ReadonlySet<string>;
+    anchors ??= patternWordsIn(lowerWords, keys, from, to);
+    for (const k of anchors) if (needs.has(k)) return true;
   }
   return false;
+}
+
+/** The sentence's words (or their singulars) that some pattern names: usually none or a few. */
+function patternWordsIn(lowerWords: readonly string[], keys: readonly string[], from: number, to: number): string[] {
+  const all = (prefilter as Prefilter).patternWords;
+  const out: string[] = [];
+  for (let i = from; i < to; i++) {
+    const x = lowerWords[i] as string;
+    if (x.length <= 3) continue;
+    if (all.has(x)) out.push(x);
+    const k = keys[i] as string;
+    if (k !== x && all.has(k)) out.push(k);
+  }
+  return out;
 }
 
 export function findTriggers(s: ParsedSentence): Trigger[] {

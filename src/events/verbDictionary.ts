@@ -89,6 +89,18 @@ export function wordKey(word: string): string {
   return k;
 }
 
+const keysOfTokens = new WeakMap<readonly string[], readonly string[]>();
+
+/** wordKey of every token of a document's lower-case token list (tokenize.ts tokenStrings), made once per document. */
+export function tokenKeys(lower: readonly string[]): readonly string[] {
+  let found = keysOfTokens.get(lower);
+  if (!found) {
+    found = lower.map(wordKey);
+    keysOfTokens.set(lower, found);
+  }
+  return found;
+}
+
 function computeKey(word: string): string {
   const w = word.toLowerCase();
   if (w.length > 4 && w.endsWith("ies")) return `${w.slice(0, -3)}y`;

@@ -109,8 +109,12 @@ function best(scores: Float64Array, n: number): number {
  */
 /** What the tagger knows about one (normalized) word, computed once per process: its context vectors. */
 interface WordInfo {
+  readonly raw: string;
   readonly norm: string;
   readonly lexicon: number;
+  /** The word's own features (b, w, s3, s2, p1, sh, cap), as the sentence's first word and elsewhere. */
+  selfFirst?: Float64Array;
+  selfInside?: Float64Array;
   before?: Float64Array;
   before2?: Float64Array;
   after?: Float64Array;
@@ -127,13 +131,12 @@ interface WordInfo {
  */
 class ScoreCache {
   private readonly words = new Map<string, WordInfo>();
-  private readonly selves = new Map<string, Float64Array>();
   private readonly tagPairs: (Float64Array | undefined)[] = [];
   readonly startInfo: readonly WordInfo[];
   readonly endInfo: readonly WordInfo[];
   constructor(private readonly model: PosModel) {
-    this.startInfo = START.map((w) => ({ norm: w, lexicon: -1 }));
-    this.endInfo = END.map((w) => ({ norm: w, lexicon: -1 }));
+    this.startInfo = START.map((w) => ({ raw: w, norm: w, lexicon: -1 }));
+    this.endInfo = END.map((w) => ({ raw: w, norm: w, lexicon: -1 }));
   }
 
   sum(names: readonly string[], into?: Float64Array): Float64Array {
@@ -149,7 +152,7 @@ class ScoreCache {
     let info = this.words.get(raw);
     if (!info) {
       const norm = normalizeWord(raw);
-      info = { norm, lexicon: this.model.lexicon.get(norm) ?? -1 };
+      info = { raw, norm, lexicon: this.model.lexicon.get(norm) ?? -1 };
       if (this.words.size > 200_000) this.words.clear();
       this.words.set(raw, info);
     }
@@ -157,16 +160,16 @@ class ScoreCache {
   }
 
   /** The word's own features (b, w, s3, s2, p1, sh, cap). */
-  self(raw: string, w: string, first: boolean): Float64Array {
-    const key = first ? `${raw}\u0001` : raw;
-    let v = this.selves.get(key);
-    if (!v) {
-      const c0 = raw.charCodeAt(0);
-      const cap = c0 >= 65 && c0 <= 90 ? (first ? "first" : "yes") : "no";
-      v = this.sum(["b", `w ${w}`, `s3 ${w.slice(-3)}`, `s2 ${w.slice(-2)}`, `p1 ${w.slice(0, 1)}`, `sh ${shape(raw)}`, `cap ${cap}`]);
-      if (this.selves.size > 200_000) this.selves.clear();
-      this.selves.set(key, v);
-    }
+  self(info: WordInfo, first: boolean): Float64Array {
+    const known = first ? info.selfFirst : info.selfInside;
+    if (known) return known;
+    const raw = info.raw;
+    const w = info.norm;
+    const c0 = raw.charCodeAt(0);
+    const cap = c0 >= 65 && c0 <= 90 ? (first ? "first" : "yes") : "no";
+    const v = this.sum(["b", `w ${w}`, `s3 ${w.slice(-3)}`, `s2 ${w.slice(-2)}`, `p1 ${w.slice(0, 1)}`, `sh ${shape(raw)}`, `cap ${cap}`]);
+    if (first) info.selfFirst = v;
+    else info.selfInside = v;
     return v;
   }
   before(i: WordInfo): Float64Array {
@@ -249,7 +252,7 @@ export function tagWords(model: PosModel, words: readonly string[], known?: read
     const fixed = known?.[i];
     if (fixed) tag = c.tagIndex(fixed);
     if (tag < 0) {
-      const a = c.self(words[i] as string, info.norm, i === 0);
+      const a = c.self(info, i === 0);
       const b = c.before(at(i - 1));
       const d2 = c.before2(at(i - 2));
       const d = c.after(at(i + 1));

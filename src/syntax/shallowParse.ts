@@ -7,6 +7,7 @@
 import type { Doc, Span } from "../model/document.js";
 import { tokenRange } from "../model/document.js";
 import { posModel, tagWords, type PosTag } from "./posTagger.js";
+import { tokenStrings } from "../text/tokenize.js";
 
 export interface NounChunk {
   /** First token and one past the last token. */
@@ -43,8 +44,9 @@ export interface ParsedSentence {
   readonly words: readonly string[];
   readonly lower: readonly string[];
   readonly tags: readonly PosTag[];
-  readonly starts: readonly number[];
-  readonly ends: readonly number[];
+  /** Each token's start and end offsets in the text (views of the token layer). */
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
   readonly chunks: readonly NounChunk[];
   /** chunkAt[i] = index into chunks of the chunk holding token i, or -1. */
   readonly chunkAt: Int32Array;
@@ -85,16 +87,12 @@ export function parseSentence(doc: Doc, sentence: Span, entitySpans: readonly (S
   entitySpans = entitySpans.filter((e) => e.end > sentence.start && e.start < sentence.end);
   timeSpans = timeSpans.filter((t) => t.end > sentence.start && t.start < sentence.end);
   const { first, last } = tokenRange(tokens, sentence);
-  const words: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  for (let t = first; t < last; t++) {
-    const s = tokens.starts[t] as number;
-    const e = tokens.ends[t] as number;
-    starts.push(s);
-    ends.push(e);
-    words.push(doc.text.slice(s, e));
-  }
+  const strings = tokenStrings(doc.text, tokens);
+  const words = strings.words.slice(first, last);
+  const lower = strings.lower.slice(first, last);
+  // Views of the token layer, not copies.
+  const starts = tokens.starts.subarray(first, last);
+  const ends = tokens.ends.subarray(first, last);
   // Names the entity stage found are proper nouns; the tagger need not score them (a people's name, NORP, may be an
   // adjective, "Colombian", and is left to it).
   let known: (string | null)[] | undefined;
@@ -109,11 +107,7 @@ export function parseSentence(doc: Doc, sentence: Span, entitySpans: readonly (S
     }
   }
   const tags = tagWords(posModel(), words, known);
-  fixTags(words, tags);
-  const lower = words.map((w) => {
-    const l = w.toLowerCase();
-    return l.includes("’") ? l.replace(/’/g, "'") : l;
-  });
+  fixTags(words, lower, tags);
   const n = words.length;
 
   // Entity spans as token ranges, so that chunks never cut through a name.
@@ -310,14 +304,14 @@ export function parseSentence(doc: Doc, sentence: Span, entitySpans: readonly (S
 /**
  * Repairs the tagger's systematic slips that matter for events, each with the case that forced it.
  */
-function fixTags(words: readonly string[], tags: PosTag[]): void {
+function fixTags(words: readonly string[], lower: readonly string[], tags: PosTag[]): void {
   for (let i = 0; i < words.length; i++) {
-    const w = (words[i] as string).toLowerCase();
+    const w = lower[i] as string;
     // "U.S.-distilled whiskey", "Russian-led forces": the tokenizer splits "U.S.-backed" at the hyphen; the participle
     // after it is half of a compound adjective, not a verb.
     if (i > 0 && words[i - 1] === "-" && /^VB[DN]$/.test(tags[i] as string)) tags[i] = "JJ";
     // "according to the Swiss Agency", "following a government offensive": participles used as prepositions.
-    if (w === "according" && words[i + 1]?.toLowerCase() === "to") tags[i] = "IN";
+    if (w === "according" && lower[i + 1] === "to") tags[i] = "IN";
     if ((w === "following" || w === "including" || w === "regarding" || w === "concerning" || w === "excluding") && (i === 0 || words[i - 1] === "," || /^(NN|CD)/.test(tags[i - 1] as string)) && /^(DT|JJ|NN|CD|PRP\$)/.test(tags[i + 1] ?? ""))
       tags[i] = "IN";
     // "Noem 's visit": CoNLL tags some possessive clitics as VBZ after a name.

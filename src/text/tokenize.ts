@@ -163,6 +163,45 @@ function matchClitic(text: string, at: number, end: number): number {
   return 0;
 }
 
+export interface TokenStrings {
+  /** Each token's text, as written. */
+  readonly words: readonly string[];
+  /** Lower case, the typographic apostrophe as ASCII ("Noem’s" -> "noem's"). */
+  readonly lower: readonly string[];
+}
+
+const stringsOf = new WeakMap<TokenLayer, TokenStrings>();
+
+/**
+ * The tokens' texts, made once per token layer and shared by every stage that reads words: one string per token
+ * (not one per stage), so a word's hash is computed once however many lexicons look it up.
+ */
+export function tokenStrings(text: string, tokens: TokenLayer): TokenStrings {
+  let found = stringsOf.get(tokens);
+  if (!found) {
+    const words = new Array<string>(tokens.count);
+    const lower = new Array<string>(tokens.count);
+    // Repeated words share one string (and its cached hash): "the" is one string however often it occurs.
+    const seen = new Map<string, { readonly word: string; readonly lower: string }>();
+    for (let t = 0; t < tokens.count; t++) {
+      const word = text.slice(tokens.starts[t], tokens.ends[t]);
+      let known = seen.get(word);
+      if (known === undefined) {
+        let low = word.toLowerCase();
+        if (low.includes("\u2019")) low = low.replace(/\u2019/g, "'");
+        const canonical = seen.get(low);
+        known = { word, lower: canonical ? canonical.word : low };
+        seen.set(word, known);
+      }
+      words[t] = known.word;
+      lower[t] = known.lower;
+    }
+    found = { words, lower };
+    stringsOf.set(tokens, found);
+  }
+  return found;
+}
+
 /** The token texts, for tests and debugging; not for hot paths. */
 export function tokenTexts(text: string, tokens: TokenLayer): string[] {
   const texts: string[] = [];
