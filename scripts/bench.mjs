@@ -83,6 +83,7 @@ const report = {
   newsgraphVsCompromise: +lead("compromise").toFixed(1),
   newsgraphVsWink: +lead("wink-nlp").toFixed(1),
   perCycleVsCompromise: samples.compromise.map((seconds, i) => +(seconds / samples.newsgraph[i]).toFixed(2)),
+  seconds: Object.fromEntries(names.map((n) => [n, samples[n].map((x) => +x.toFixed(3))])),
 
 };
 if (args.includes("--json")) console.log(JSON.stringify(report, null, 1));

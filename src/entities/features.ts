@@ -389,10 +389,35 @@ export function wordFeatureKey(cols: TokenColumns, t: number): number {
   return (cols.exactB[t] as number) ^ Math.imul(cols.classes[t * cols.classLevels + cols.classLevels - 1] as number, 0x9e3779b1);
 }
 
+/** The roles a word plays for the tokens around it, in the order NeighbourSums stores them (tagger.ts). */
+export const AS_PREVIOUS = 0;
+export const AS_NEXT = 1;
+export const AS_SECOND_PREVIOUS = 2;
+export const AS_SECOND_NEXT = 3;
+
+/**
+ * The features token u gives the token next to it, by role: as the previous token (its lower-case form and its word
+ * class), the next, the one two before, the one two after. They depend on u's word alone, so the tagger sums them
+ * once per word like wordFeatures. u = -1 is the sentence boundary in that role.
+ */
+export function neighbourFeatures(cols: TokenColumns, u: number, role: number, w: FeatureBuffer): void {
+  const lower = u < 0 ? (role === AS_PREVIOUS || role === AS_SECOND_PREVIOUS ? BOUNDARY_BEFORE : BOUNDARY_AFTER) : (cols.lowerA[u] as number);
+  const cls = u < 0 ? (role === AS_PREVIOUS ? -1 : -2) : (cols.classes[u * cols.classLevels + 1] as number);
+  if (role === AS_PREVIOUS) {
+    w.add(T_LOWER_M1, lower);
+    w.add(T_CLASS_M1, cls);
+  } else if (role === AS_NEXT) {
+    w.add(T_LOWER_P1, lower);
+    w.add(T_CLASS_P1, cls);
+  } else if (role === AS_SECOND_PREVIOUS) w.add(T_LOWER_M2, lower);
+  else w.add(T_LOWER_P2, lower);
+}
+
 /**
  * Fill `buffer` with the feature rows of tokens [from, to) (one sentence). `rowMask` is the
- * weight table's row count minus one (a power of two). Without `withWordFeatures`, only the
- * features that depend on the token's context (see wordFeatures).
+ * weight table's row count minus one (a power of two). Without `withWordFeatures`, neither the
+ * features of the token's own word (wordFeatures) nor those of its neighbours' words taken one
+ * at a time (neighbourFeatures): the tagger sums those per word.
  */
 export function sentenceFeatures(
   seq: TokenSequence,
@@ -427,10 +452,12 @@ export function sentenceFeatures(
     const capP1 = hasNext ? (capClass[t + 1] as number) : 7;
     const context = (f & SENT_START ? 1 : 0) | (f & AFTER_OPENER ? 2 : 0) | (f & CAPS_LINE ? 4 : 0);
 
-    w.add(T_LOWER_M1, lowerM1);
-    w.add(T_LOWER_P1, lowerP1);
-    w.add(T_LOWER_M2, lowerM2);
-    w.add(T_LOWER_P2, lowerP2);
+    if (withWordFeatures) {
+      w.add(T_LOWER_M1, lowerM1);
+      w.add(T_LOWER_P1, lowerP1);
+      w.add(T_LOWER_M2, lowerM2);
+      w.add(T_LOWER_P2, lowerP2);
+    }
     w.add(T_BIGRAM_M1, mix(lowerM1, lower));
     w.add(T_BIGRAM_P1, mix(lower, lowerP1));
     w.add(T_SHAPE, mix(sh, context));
@@ -438,10 +465,10 @@ export function sentenceFeatures(
     w.add(T_LOWER_M1_SHAPE, mix(lowerM1, sh));
     w.add(T_SHAPE_LOWER_P1, mix(sh, lowerP1));
     w.add(T_CASING, capM1 | (cap << 3) | (capP1 << 6) | (context << 9));
-    const classM1 = hasPrev ? (classes[(t - 1) * levels + 1] as number) : -1;
-    const classP1 = hasNext ? (classes[(t + 1) * levels + 1] as number) : -2;
-    w.add(T_CLASS_M1, classM1);
-    w.add(T_CLASS_P1, classP1);
+    if (withWordFeatures) {
+      w.add(T_CLASS_M1, hasPrev ? (classes[(t - 1) * levels + 1] as number) : -1);
+      w.add(T_CLASS_P1, hasNext ? (classes[(t + 1) * levels + 1] as number) : -2);
+    }
 
     // Gazetteer hits by position in the match (unit, begin, inside, last), alone and with the casing.
     const unit = gaz.unit[t] as number;

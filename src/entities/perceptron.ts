@@ -215,6 +215,14 @@ export class ViterbiScratch {
   back: Int32Array = new Int32Array(0);
   scores: Float64Array = new Float64Array(0);
 
+  private transitions: Float64Array = new Float64Array(0);
+
+  /** Scratch for the allowed transitions' weights (see viterbi). */
+  transitionsFor(count: number): Float64Array {
+    if (this.transitions.length < count) this.transitions = new Float64Array(count);
+    return this.transitions;
+  }
+
   ensure(tokens: number, labels: number): void {
     if (this.best.length < tokens * labels) {
       this.best = new Float64Array(tokens * labels * 2);
@@ -256,6 +264,9 @@ export function viterbi(model: LinearChainModel, mask: TransitionMask, tokens: n
   const { best, back, scores } = scratch;
   const trans = model.transitions;
   const { allowed, from, fromStart } = mask;
+  // The allowed transitions' weights in the order of `from`: the inner loop reads them in sequence.
+  const weightOf = scratch.transitionsFor(from.length);
+  for (let y = 0; y < L; y++) for (let i = fromStart[y] as number; i < (fromStart[y + 1] as number); i++) weightOf[i] = trans[((from[i] as number) + 1) * L + y] as number;
   for (let y = 0; y < L; y++) {
     best[y] = allowed[y] ? (scores[y] as number) + (trans[y] as number) : FORBIDDEN;
     back[y] = -1;
@@ -269,7 +280,7 @@ export function viterbi(model: LinearChainModel, mask: TransitionMask, tokens: n
       const stop = fromStart[y + 1] as number;
       for (let i = fromStart[y] as number; i < stop; i++) {
         const p = from[i] as number;
-        const v = (best[prevBase + p] as number) + (trans[(p + 1) * L + y] as number);
+        const v = (best[prevBase + p] as number) + (weightOf[i] as number);
         if (v > top) {
           top = v;
           arg = p;

@@ -3,7 +3,7 @@
 // predictions for the next sentences' history features. Training runs the very same loop with a
 // trainer attached, so the features seen in training are the features used at run time.
 import { OUTSIDE, classOf } from "./bilou.js";
-import { FeatureBuffer, PredictionHistory, describeTokens, sentenceFeatures, wordFeatureKey, wordFeatures, type NerResources, type TokenColumns, type TokenSequence } from "./features.js";
+import { AS_NEXT, AS_PREVIOUS, AS_SECOND_NEXT, AS_SECOND_PREVIOUS, FeatureBuffer, PredictionHistory, describeTokens, neighbourFeatures, sentenceFeatures, wordFeatureKey, wordFeatures, type NerResources, type TokenColumns, type TokenSequence } from "./features.js";
 import { PerceptronTrainer, ViterbiScratch, emissionScores, rankedEmission, rankedRowSums, transitionMask, viterbi, type LinearChainModel, type RankedWeights, type TransitionMask } from "./perceptron.js";
 import { HashTable } from "./textHash.js";
 
@@ -20,52 +20,96 @@ export interface TagResult {
 }
 
 /**
- * The summed weights of each word's word features (features.ts wordFeatures), computed once per
- * word and kept across stories: in news most tokens repeat a word already seen ("the", ",",
- * "Noem"), and these features are half of a token's. The key (the word's exact form and its
- * finest word class) determines every word feature, and the sums are integers, so the result is
- * exactly the same as summing afresh. Bounded: when full, it starts over.
+ * Per word, the summed weights of the features that depend on that word alone: its own word
+ * features (features.ts wordFeatures) and the features it gives its neighbours in each of four
+ * roles (neighbourFeatures: the previous token's word, the next one's...). In news most tokens
+ * repeat a word already seen ("the", ",", "Noem"), and these features are over half of a
+ * token's, so each word's sums are computed once and kept across stories. The key (the word's
+ * exact form and its finest word class) determines all of them, and the sums are integers, so
+ * the result is exactly the same as summing every feature afresh. Bounded: when full, it starts
+ * over (between sentences, never inside one).
  */
 class WordSums {
-  private index: HashTable;
+  /** Vectors per word: its own, then one per neighbour role. */
+  private static readonly PARTS = 5;
+  private index!: HashTable;
   private readonly sums: Int32Array;
   private used = 0;
+  /** Slot of each token of the current sentence. */
+  private slots = new Int32Array(256);
 
   constructor(
     private readonly weights: RankedWeights,
     private readonly labels: number,
     private readonly rowMask: number,
     private readonly buffer: FeatureBuffer,
-    private readonly capacity = 1 << 16,
+    private readonly capacity = 1 << 15,
   ) {
-    this.index = new HashTable(capacity);
-    this.sums = new Int32Array(capacity * labels);
+    this.sums = new Int32Array(capacity * WordSums.PARTS * labels);
+    this.reset();
   }
 
-  /** Copy token t's word-feature sums into out[at .. at + labels). */
-  copy(seq: TokenSequence, cols: TokenColumns, t: number, out: Int32Array, at: number): void {
+  /** Empties the table; slot 0 is the sentence boundary, which has only neighbour roles. */
+  private reset(): void {
+    this.index = new HashTable(this.capacity);
+    this.used = 1;
     const L = this.labels;
+    this.sums.fill(0, 0, WordSums.PARTS * L);
+    for (let role = 0; role < WordSums.PARTS - 1; role++) this.addRows((w) => neighbourFeatures(EMPTY_COLUMNS, -1, role, w), (1 + role) * L);
+  }
+
+  private addRows(fill: (w: FeatureBuffer) => void, at: number): void {
+    const buffer = this.buffer;
+    buffer.reset(1, this.rowMask);
+    fill(buffer);
+    rankedRowSums(this.weights, this.labels, buffer.rows, 0, buffer.length, this.sums, at);
+  }
+
+  private slotOf(seq: TokenSequence, cols: TokenColumns, t: number): number {
     const a = cols.exactA[t] as number;
     const b = wordFeatureKey(cols, t);
     let slot = this.index.get(a, b);
     if (slot < 0) {
-      if (this.used === this.capacity) {
-        this.index = new HashTable(this.capacity);
-        this.used = 0;
-      }
       slot = this.used++;
       this.index.set(a, b, slot);
-      const buffer = this.buffer;
-      buffer.reset(1, this.rowMask);
-      wordFeatures(seq, cols, t, buffer);
-      this.sums.fill(0, slot * L, slot * L + L);
-      rankedRowSums(this.weights, L, buffer.rows, 0, buffer.length, this.sums, slot * L);
+      const L = this.labels;
+      const base = slot * WordSums.PARTS * L;
+      this.sums.fill(0, base, base + WordSums.PARTS * L);
+      this.addRows((w) => wordFeatures(seq, cols, t, w), base);
+      for (let role = 0; role < WordSums.PARTS - 1; role++) this.addRows((w) => neighbourFeatures(cols, t, role, w), base + (1 + role) * L);
     }
+    return slot;
+  }
+
+  /**
+   * Writes into out[(t - from) * labels ...] the sums of tokens [from, to) (one sentence): each token's own
+   * vector plus its neighbours' vectors in their roles (the boundary where there is no neighbour).
+   */
+  sentence(seq: TokenSequence, cols: TokenColumns, from: number, to: number, out: Int32Array): void {
+    const n = to - from;
+    if (this.used + n > this.capacity) this.reset();
+    if (this.slots.length < n) this.slots = new Int32Array(n * 2);
+    const slots = this.slots;
+    for (let k = 0; k < n; k++) slots[k] = this.slotOf(seq, cols, from + k);
+    const L = this.labels;
+    const stride = WordSums.PARTS * L;
     const sums = this.sums;
-    const from = slot * L;
-    for (let y = 0; y < L; y++) out[at + y] = sums[from + y] as number;
+    for (let k = 0; k < n; k++) {
+      const own = (slots[k] as number) * stride;
+      const previous = (k > 0 ? (slots[k - 1] as number) : 0) * stride + (1 + AS_PREVIOUS) * L;
+      const next = (k + 1 < n ? (slots[k + 1] as number) : 0) * stride + (1 + AS_NEXT) * L;
+      const previous2 = (k > 1 ? (slots[k - 2] as number) : 0) * stride + (1 + AS_SECOND_PREVIOUS) * L;
+      const next2 = (k + 2 < n ? (slots[k + 2] as number) : 0) * stride + (1 + AS_SECOND_NEXT) * L;
+      const at = k * L;
+      for (let y = 0; y < L; y++) {
+        out[at + y] = (sums[own + y] as number) + (sums[previous + y] as number) + (sums[next + y] as number) + (sums[previous2 + y] as number) + (sums[next2 + y] as number);
+      }
+    }
   }
 }
+
+/** neighbourFeatures reads no column for the boundary (u = -1). */
+const EMPTY_COLUMNS = {} as TokenColumns;
 
 export class Tagger {
   readonly model: LinearChainModel;
@@ -104,7 +148,7 @@ export class Tagger {
         // Run time: the word features' sums come from the per-story cache, the rest is added to them.
         sentenceFeatures(seq, cols, history, from, to, rowMask, this.buffer, /*withWordFeatures=*/ false);
         const start = this.scratch.sums;
-        for (let t = from; t < to; t++) wordSums.copy(seq, cols, t, start, (t - from) * model.labels);
+        wordSums.sentence(seq, cols, from, to, start);
         rankedEmission(model, this.buffer, tokens, start, this.scratch.scores);
       } else {
         sentenceFeatures(seq, cols, history, from, to, rowMask, this.buffer);

@@ -23,7 +23,6 @@ import { resolveChunk, resolvePhrase, type ActorScope, type Discourse, type Reso
 import { placeOf, visitPlace } from "./eventPlace.js";
 import { openingTimex, sentenceTimexes, timexInRange, timexTokenMask, type SentenceTimex } from "./eventTime.js";
 import { matchPatterns } from "./patterns.js";
-import { tokenKeys } from "./verbDictionary.js";
 import { refineEvents, type Candidate } from "./refine.js";
 import { statusOfNoun, statusOfVerb, type StatusReading } from "./status.js";
 import { findTriggers, mayHoldTrigger, type NounTrigger, type VerbTrigger } from "./triggers.js";
@@ -64,8 +63,7 @@ export function codeDocument(doc: Doc): NewsEvent[] {
   const discourse: Discourse = { participants: [] };
   const state: DocState = { doc, scope: { doc, entities, discourse }, discourse, referenceDate: null, visits: new Map(), quotes: quoteRanges(doc) };
   const candidates: Candidate[] = [];
-  const { lower } = tokenStrings(doc.text, tokens);
-  const keys = tokenKeys(lower);
+  const { lower, lowerIds } = tokenStrings(doc.text, tokens);
   const timexes = doc.layers.timexes ?? [];
   let first = 0;
   let timex = 0;
@@ -78,7 +76,7 @@ export function codeDocument(doc: Doc): NewsEvent[] {
     // An event noun alone needs a date in its sentence ("Noem's Wednesday visit"): is there a time expression?
     while (timex < timexes.length && (timexes[timex] as Span).end <= sentence.start) timex++;
     const dated = timex < timexes.length && (timexes[timex] as Span).start < sentence.end;
-    if (!mayHoldTrigger(lower, dated, first, last, keys)) return;
+    if (!mayHoldTrigger(lower, dated, first, last, lowerIds)) return;
     // Only the names and times of this sentence (both lists are in text order).
     while (entity < entities.length && (entities[entity] as Span).end <= sentence.start) entity++;
     let entityEnd = entity;

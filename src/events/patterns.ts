@@ -4,7 +4,7 @@
 // matches its plural or singular ("treaty" matches "treaties"). The most specific match wins.
 import type { ParsedSentence } from "../syntax/shallowParse.js";
 import type { PatternElement, VerbEntry, VerbPattern } from "./verbDictionary.js";
-import { verbDictionary, wordKey } from "./verbDictionary.js";
+import { keyById, verbDictionary } from "./verbDictionary.js";
 
 export interface PatternMatch {
   readonly pattern: VerbPattern;
@@ -32,7 +32,8 @@ const sentenceKeys = new WeakMap<ParsedSentence, SentenceKeys>();
 function keysOf(s: ParsedSentence): SentenceKeys {
   let found = sentenceKeys.get(s);
   if (!found) {
-    const keys = s.lower.map(wordKey);
+    const keys = new Array<string>(s.lowerIds.length);
+    for (let i = 0; i < keys.length; i++) keys[i] = keyById.get(s.lowerIds[i] as number);
     const present = new Set(keys);
     for (const w of s.lower) present.add(w);
     found = { keys, present };

@@ -6,7 +6,8 @@ import type { ParsedSentence } from "../syntax/shallowParse.js";
 import type { EventNoun } from "./eventLexicon.js";
 import { eventLexicon } from "./eventLexicon.js";
 import type { VerbEntry } from "./verbDictionary.js";
-import { tokenKeys, verbDictionary } from "./verbDictionary.js";
+import { keyById, verbDictionary, wordKey } from "./verbDictionary.js";
+import { WordTable } from "../text/vocabulary.js";
 import { allVerbForms } from "../syntax/morphology.js";
 
 export interface VerbTrigger {
@@ -104,7 +105,7 @@ function buildPrefilter(): Prefilter {
  * whose pattern words is present, or an event noun that could stand alone (the sentence has a time expression) or as
  * a support verb's object. Most sentences with only "said" or an undated "the attack" are not worth parsing.
  */
-export function mayHoldTrigger(lowerWords: readonly string[], dated = true, from = 0, to = lowerWords.length, keys: readonly string[] = tokenKeys(lowerWords)): boolean {
+export function mayHoldTrigger(lowerWords: readonly string[], dated = true, from = 0, to = lowerWords.length, lowerIds?: Int32Array): boolean {
   prefilter ??= buildPrefilter();
   const flags = prefilter.flags;
   let anchors: string[] | null = null;
@@ -112,8 +113,7 @@ export function mayHoldTrigger(lowerWords: readonly string[], dated = true, from
   let support = false;
   let previous = 0;
   for (let i = from; i < to; i++) {
-    const w = lowerWords[i] as string;
-    const f = flags.get(w) ?? 0;
+    const f = lowerIds ? flagsById.get(lowerIds[i] as number) : (flags.get(lowerWords[i] as string) ?? 0);
     // "the attack", "a deal", "their forces": after a determiner a verb form is a noun, and counts as one.
     const afterDeterminer = (previous & IS_DETERMINER) !== 0;
     previous = f;
@@ -123,22 +123,28 @@ export function mayHoldTrigger(lowerWords: readonly string[], dated = true, from
     if (f & IS_SUPPORT) support = true;
     if (noun && (dated || support)) return true;
     if (!(f & IS_PATTERN_FORM)) continue;
-    const needs = prefilter.patternForms.get(w) as ReadonlySet<string>;
-    anchors ??= patternWordsIn(lowerWords, keys, from, to);
+    const needs = prefilter.patternForms.get(lowerWords[i] as string) as ReadonlySet<string>;
+    anchors ??= patternWordsIn(lowerWords, from, to, lowerIds);
     for (const k of anchors) if (needs.has(k)) return true;
   }
   return false;
 }
 
+/** The prefilter's flags by vocabulary id. */
+const flagsById = new WordTable<number>((word) => {
+  prefilter ??= buildPrefilter();
+  return prefilter.flags.get(word) ?? 0;
+});
+
 /** The sentence's words (or their singulars) that some pattern names: usually none or a few. */
-function patternWordsIn(lowerWords: readonly string[], keys: readonly string[], from: number, to: number): string[] {
+function patternWordsIn(lowerWords: readonly string[], from: number, to: number, lowerIds?: Int32Array): string[] {
   const all = (prefilter as Prefilter).patternWords;
   const out: string[] = [];
   for (let i = from; i < to; i++) {
     const x = lowerWords[i] as string;
     if (x.length <= 3) continue;
     if (all.has(x)) out.push(x);
-    const k = keys[i] as string;
+    const k = lowerIds ? keyById.get(lowerIds[i] as number) : wordKey(x);
     if (k !== x && all.has(k)) out.push(k);
   }
   return out;

@@ -3,6 +3,7 @@
 // a parsed sentence. newsgraph's own rows (data/events/newsgraph-verbs.tsv, -patterns.tsv) are
 // loaded the same way and win: they correct codes PETRARCH gets wrong for news and add verbs it lacks.
 import { readTable } from "../model/dataFiles.js";
+import { WordTable } from "../text/vocabulary.js";
 import { allVerbForms, isInflectable, nounPlural } from "../syntax/morphology.js";
 
 /** "042:043": 042 from the source to the target, 043 back from the target to the source. */
@@ -89,17 +90,8 @@ export function wordKey(word: string): string {
   return k;
 }
 
-const keysOfTokens = new WeakMap<readonly string[], readonly string[]>();
-
-/** wordKey of every token of a document's lower-case token list (tokenize.ts tokenStrings), made once per document. */
-export function tokenKeys(lower: readonly string[]): readonly string[] {
-  let found = keysOfTokens.get(lower);
-  if (!found) {
-    found = lower.map(wordKey);
-    keysOfTokens.set(lower, found);
-  }
-  return found;
-}
+/** wordKey by vocabulary id (src/text/vocabulary.ts): an array read per token. */
+export const keyById = new WordTable<string>(wordKey);
 
 function computeKey(word: string): string {
   const w = word.toLowerCase();

@@ -8,6 +8,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { dataDir } from "../model/dataFiles.js";
+import { WordTable } from "../text/vocabulary.js";
 
 /** Penn Treebank tags, as strings: "NNP", "VBD", ... */
 export type PosTag = string;
@@ -109,6 +110,8 @@ function best(scores: Float64Array, n: number): number {
  */
 /** What the tagger knows about one (normalized) word, computed once per process: its context vectors. */
 interface WordInfo {
+  /** Numbers the infos, to key the word-pair features. */
+  readonly index: number;
   readonly raw: string;
   readonly norm: string;
   readonly lexicon: number;
@@ -119,10 +122,10 @@ interface WordInfo {
   before2?: Float64Array;
   after?: Float64Array;
   after2?: Float64Array;
-  /** "tw PREV WORD" rows by the previous tag's index (null: no such feature). */
-  afterTag?: Map<number, Float64Array | null>;
-  /** "w+w WORD NEXT" rows by the next word (null: no such feature). */
-  beforeWord?: Map<string, Float64Array | null>;
+  /** "tw PREV WORD" rows by the previous tag's index + 2 (null: no such feature). */
+  afterTag?: (Float64Array | null | undefined)[];
+  /** "w+w WORD NEXT" rows by the next word's info index (null: no such feature). */
+  beforeWord?: Map<number, Float64Array | null>;
 }
 
 /**
@@ -131,12 +134,15 @@ interface WordInfo {
  */
 class ScoreCache {
   private readonly words = new Map<string, WordInfo>();
+  private infos = 0;
+  /** The same infos by vocabulary id (vocabulary.ts). */
+  readonly byId = new WordTable<WordInfo>((raw) => this.word(raw));
   private readonly tagPairs: (Float64Array | undefined)[] = [];
   readonly startInfo: readonly WordInfo[];
   readonly endInfo: readonly WordInfo[];
   constructor(private readonly model: PosModel) {
-    this.startInfo = START.map((w) => ({ raw: w, norm: w, lexicon: -1 }));
-    this.endInfo = END.map((w) => ({ raw: w, norm: w, lexicon: -1 }));
+    this.startInfo = START.map((w) => ({ index: this.infos++, raw: w, norm: w, lexicon: -1 }));
+    this.endInfo = END.map((w) => ({ index: this.infos++, raw: w, norm: w, lexicon: -1 }));
   }
 
   sum(names: readonly string[], into?: Float64Array): Float64Array {
@@ -152,7 +158,7 @@ class ScoreCache {
     let info = this.words.get(raw);
     if (!info) {
       const norm = normalizeWord(raw);
-      info = { raw, norm, lexicon: this.model.lexicon.get(norm) ?? -1 };
+      info = { index: this.infos++, raw, norm, lexicon: this.model.lexicon.get(norm) ?? -1 };
       if (this.words.size > 200_000) this.words.clear();
       this.words.set(raw, info);
     }
@@ -191,23 +197,24 @@ class ScoreCache {
   }
   /** The "tw" feature: the previous tag with this word; null when the model has no weight for it. */
   pairRow(info: WordInfo, prev: number): Float64Array | null {
-    const map = (info.afterTag ??= new Map());
-    let v = map.get(prev);
+    const rows = (info.afterTag ??= []);
+    let v = rows[prev + 2];
     if (v === undefined) {
       const name = prev < 0 ? (START[-prev - 1] as string) : (this.model.tags[prev] as string);
       v = this.model.weights.has(`tw ${name} ${info.norm}`) ? this.sum([`tw ${name} ${info.norm}`]) : null;
-      map.set(prev, v);
+      while (rows.length < prev + 2) rows.push(undefined);
+      rows[prev + 2] = v;
     }
     return v;
   }
   /** The "w+w" feature: this word and the next; null when the model has no weight for it. */
-  nextRow(info: WordInfo, next: string): Float64Array | null {
+  nextRow(info: WordInfo, next: WordInfo): Float64Array | null {
     const map = (info.beforeWord ??= new Map());
-    let v = map.get(next);
+    let v = map.get(next.index);
     if (v === undefined) {
-      const name = `w+w ${info.norm} ${next}`;
+      const name = `w+w ${info.norm} ${next.norm}`;
       v = this.model.weights.has(name) ? this.sum([name]) : null;
-      if (map.size < 5_000) map.set(next, v);
+      if (map.size < 5_000) map.set(next.index, v);
     }
     return v;
   }
@@ -231,7 +238,7 @@ const caches = new WeakMap<PosModel, ScoreCache>();
  * Tags one sentence's words. `known` may fix some tags beforehand (a name the entity stage found is NNP): those
  * tokens are not scored, and the tags after them see the fixed tag.
  */
-export function tagWords(model: PosModel, words: readonly string[], known?: readonly (PosTag | null)[]): PosTag[] {
+export function tagWords(model: PosModel, words: readonly string[], known?: readonly (PosTag | null)[], ids?: ArrayLike<number>): PosTag[] {
   let cache = caches.get(model);
   if (!cache) {
     cache = new ScoreCache(model);
@@ -239,7 +246,9 @@ export function tagWords(model: PosModel, words: readonly string[], known?: read
   }
   const c = cache;
   const n = words.length;
-  const infos = words.map((w) => c.word(w));
+  // By vocabulary id when the caller has the ids (an array read), else by the word's text.
+  const infos: WordInfo[] = new Array<WordInfo>(n);
+  for (let i = 0; i < n; i++) infos[i] = ids ? c.byId.get(ids[i] as number) : c.word(words[i] as string);
   const at = (k: number): WordInfo => (k < 0 ? (c.startInfo[-k - 1] as WordInfo) : k >= n ? (c.endInfo[k - n] as WordInfo) : (infos[k] as WordInfo));
   const out: PosTag[] = [];
   const L = model.tags.length;
@@ -261,7 +270,7 @@ export function tagWords(model: PosModel, words: readonly string[], known?: read
       for (let y = 0; y < L; y++) scores[y] = (a[y] as number) + (b[y] as number) + (d2[y] as number) + (d[y] as number) + (e[y] as number) + (t[y] as number);
       const tw = c.pairRow(info, prev);
       if (tw) for (let y = 0; y < L; y++) scores[y] = (scores[y] as number) + (tw[y] as number);
-      const ww = c.nextRow(info, at(i + 1).norm);
+      const ww = c.nextRow(info, at(i + 1));
       if (ww) for (let y = 0; y < L; y++) scores[y] = (scores[y] as number) + (ww[y] as number);
       tag = best(scores, L);
     }

@@ -43,6 +43,8 @@ export interface ParsedSentence {
   readonly firstToken: number;
   readonly words: readonly string[];
   readonly lower: readonly string[];
+  /** Vocabulary ids of `lower` (src/text/vocabulary.ts). */
+  readonly lowerIds: Int32Array;
   readonly tags: readonly PosTag[];
   /** Each token's start and end offsets in the text (views of the token layer). */
   readonly starts: Int32Array;
@@ -106,7 +108,7 @@ export function parseSentence(doc: Doc, sentence: Span, entitySpans: readonly (S
       }
     }
   }
-  const tags = tagWords(posModel(), words, known);
+  const tags = tagWords(posModel(), words, known, strings.ids.subarray(first, last));
   fixTags(words, lower, tags);
   const n = words.length;
 
@@ -283,7 +285,7 @@ export function parseSentence(doc: Doc, sentence: Span, entitySpans: readonly (S
     i = j;
   }
 
-  return { span: sentence, firstToken: first, words, lower, tags, starts, ends, chunks, chunkAt, groups, groupAt };
+  return { span: sentence, firstToken: first, words, lower, lowerIds: strings.lowerIds.subarray(first, last), tags, starts, ends, chunks, chunkAt, groups, groupAt };
 
   function adjectivalParticiple(k: number): boolean {
     // "the *deported* migrants", "its *ruling* party": a participle between a determiner/adjective and a noun.

@@ -11,6 +11,7 @@ import type { Doc, Span, TokenLayer } from "../model/document.js";
 import { withLayers } from "../model/document.js";
 import type { Stage } from "../pipeline/pipeline.js";
 import { abbreviationSet } from "./abbreviations.js";
+import { WordTable, vocabulary } from "./vocabulary.js";
 
 const APOSTROPHE = 0x27;
 const RIGHT_SINGLE_QUOTE = 0x2019;
@@ -168,35 +169,50 @@ export interface TokenStrings {
   readonly words: readonly string[];
   /** Lower case, the typographic apostrophe as ASCII ("Noem’s" -> "noem's"). */
   readonly lower: readonly string[];
+  /** Vocabulary ids (vocabulary.ts) of `words` and of `lower`. */
+  readonly ids: Int32Array;
+  readonly lowerIds: Int32Array;
+  /** The vocabulary generation the ids belong to. */
+  readonly generation: number;
 }
 
 const stringsOf = new WeakMap<TokenLayer, TokenStrings>();
 
+/** The id of a word's lower-case form (the typographic apostrophe as ASCII). */
+const lowerIdOf = new WordTable<number>((word) => {
+  let low = word.toLowerCase();
+  if (low.includes("\u2019")) low = low.replace(/\u2019/g, "'");
+  return vocabulary.id(low);
+});
+
 /**
- * The tokens' texts, made once per token layer and shared by every stage that reads words: one string per token
- * (not one per stage), so a word's hash is computed once however many lexicons look it up.
+ * The tokens' texts and vocabulary ids, made once per token layer and shared by every stage that reads words: one
+ * string per distinct word (not one per token and stage), one vocabulary lookup per token, and from then on what a
+ * stage knows of a word is an array read by id (vocabulary.ts).
  */
 export function tokenStrings(text: string, tokens: TokenLayer): TokenStrings {
   let found = stringsOf.get(tokens);
-  if (!found) {
-    const words = new Array<string>(tokens.count);
-    const lower = new Array<string>(tokens.count);
-    // Repeated words share one string (and its cached hash): "the" is one string however often it occurs.
-    const seen = new Map<string, { readonly word: string; readonly lower: string }>();
-    for (let t = 0; t < tokens.count; t++) {
-      const word = text.slice(tokens.starts[t], tokens.ends[t]);
-      let known = seen.get(word);
-      if (known === undefined) {
-        let low = word.toLowerCase();
-        if (low.includes("\u2019")) low = low.replace(/\u2019/g, "'");
-        const canonical = seen.get(low);
-        known = { word, lower: canonical ? canonical.word : low };
-        seen.set(word, known);
+  if (!found || found.generation !== vocabulary.generation) {
+    const n = tokens.count;
+    const words = new Array<string>(n);
+    const lower = new Array<string>(n);
+    const ids = new Int32Array(n);
+    const lowerIds = new Int32Array(n);
+    // Ids are taken in one pass; should the vocabulary start over midway (it is bounded), take them all again.
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const generation = vocabulary.generation;
+      for (let t = 0; t < n; t++) {
+        const id = vocabulary.id(text.slice(tokens.starts[t], tokens.ends[t]));
+        ids[t] = id;
+        lowerIds[t] = lowerIdOf.get(id);
       }
-      words[t] = known.word;
-      lower[t] = known.lower;
+      if (generation === vocabulary.generation) break;
     }
-    found = { words, lower };
+    for (let t = 0; t < n; t++) {
+      words[t] = vocabulary.text(ids[t] as number);
+      lower[t] = vocabulary.text(lowerIds[t] as number);
+    }
+    found = { words, lower, ids, lowerIds, generation: vocabulary.generation };
     stringsOf.set(tokens, found);
   }
   return found;
