@@ -98,16 +98,12 @@ export function score(model: PosModel, feats: readonly string[], scores: Float64
   }
 }
 
-function best(scores: Float64Array, n: number): number {
+function best(scores: Float64Array | Int32Array, n: number): number {
   let arg = 0;
   for (let y = 1; y < n; y++) if ((scores[y] as number) > (scores[arg] as number)) arg = y;
   return arg;
 }
 
-/**
- * Sums of weight rows, cached per word: most of a token's features depend only on the word and its neighbours,
- * so their sum is looked up once per distinct word instead of once per token (the same scores as `features`).
- */
 /** What the tagger knows about one (normalized) word, computed once per process: its context vectors. */
 interface WordInfo {
   /** Numbers the infos, to key the word-pair features. */
@@ -115,17 +111,23 @@ interface WordInfo {
   readonly raw: string;
   readonly norm: string;
   readonly lexicon: number;
+  // The vectors below are computed on first use. Every field is set (null) at creation, so that all infos share one
+  // shape and the tagger's property reads stay monomorphic.
   /** The word's own features (b, w, s3, s2, p1, sh, cap), as the sentence's first word and elsewhere. */
-  selfFirst?: Float64Array;
-  selfInside?: Float64Array;
-  before?: Float64Array;
-  before2?: Float64Array;
-  after?: Float64Array;
-  after2?: Float64Array;
+  selfFirst: Int32Array | null;
+  selfInside: Int32Array | null;
+  before: Int32Array | null;
+  before2: Int32Array | null;
+  after: Int32Array | null;
+  after2: Int32Array | null;
   /** "tw PREV WORD" rows by the previous tag's index + 2 (null: no such feature). */
-  afterTag?: (Float64Array | null | undefined)[];
+  afterTag: (Int32Array | null | undefined)[] | null;
   /** "w+w WORD NEXT" rows by the next word's info index (null: no such feature). */
-  beforeWord?: Map<number, Float64Array | null>;
+  beforeWord: Map<number, Int32Array | null> | null;
+}
+
+function wordInfo(index: number, raw: string, norm: string, lexicon: number): WordInfo {
+  return { index, raw, norm, lexicon, selfFirst: null, selfInside: null, before: null, before2: null, after: null, after2: null, afterTag: null, beforeWord: null };
 }
 
 /**
@@ -137,19 +139,23 @@ class ScoreCache {
   private infos = 0;
   /** The same infos by vocabulary id (vocabulary.ts). */
   readonly byId = new WordTable<WordInfo>((raw) => this.word(raw));
-  private readonly tagPairs: (Float64Array | undefined)[] = [];
+  private readonly tagPairs: (Int32Array | undefined)[] = [];
   readonly startInfo: readonly WordInfo[];
   readonly endInfo: readonly WordInfo[];
   constructor(private readonly model: PosModel) {
-    this.startInfo = START.map((w) => ({ index: this.infos++, raw: w, norm: w, lexicon: -1 }));
-    this.endInfo = END.map((w) => ({ index: this.infos++, raw: w, norm: w, lexicon: -1 }));
+    this.startInfo = START.map((w) => wordInfo(this.infos++, w, w, -1));
+    this.endInfo = END.map((w) => wordInfo(this.infos++, w, w, -1));
   }
 
-  sum(names: readonly string[], into?: Float64Array): Float64Array {
-    const v = into ?? new Float64Array(this.model.tags.length);
+  /**
+   * The rows' sum in tenths: the model's weights have one decimal, so the tagger adds exact integers (half the memory
+   * of doubles, and no rounding).
+   */
+  sum(names: readonly string[], into?: Int32Array): Int32Array {
+    const v = into ?? new Int32Array(this.model.tags.length);
     for (const f of names) {
       const row = this.model.weights.get(f);
-      if (row) for (let k = 0; k < row.tag.length; k++) v[row.tag[k] as number] = (v[row.tag[k] as number] as number) + (row.weight[k] as number);
+      if (row) for (let k = 0; k < row.tag.length; k++) v[row.tag[k] as number] = (v[row.tag[k] as number] as number) + Math.round((row.weight[k] as number) * 10);
     }
     return v;
   }
@@ -158,7 +164,7 @@ class ScoreCache {
     let info = this.words.get(raw);
     if (!info) {
       const norm = normalizeWord(raw);
-      info = { index: this.infos++, raw, norm, lexicon: this.model.lexicon.get(norm) ?? -1 };
+      info = wordInfo(this.infos++, raw, norm, this.model.lexicon.get(norm) ?? -1);
       if (this.words.size > 200_000) this.words.clear();
       this.words.set(raw, info);
     }
@@ -166,7 +172,7 @@ class ScoreCache {
   }
 
   /** The word's own features (b, w, s3, s2, p1, sh, cap). */
-  self(info: WordInfo, first: boolean): Float64Array {
+  self(info: WordInfo, first: boolean): Int32Array {
     const known = first ? info.selfFirst : info.selfInside;
     if (known) return known;
     const raw = info.raw;
@@ -178,16 +184,16 @@ class ScoreCache {
     else info.selfInside = v;
     return v;
   }
-  before(i: WordInfo): Float64Array {
+  before(i: WordInfo): Int32Array {
     return (i.before ??= this.sum([`-w ${i.norm}`, `-s3 ${i.norm.slice(-3)}`]));
   }
-  before2(i: WordInfo): Float64Array {
+  before2(i: WordInfo): Int32Array {
     return (i.before2 ??= this.sum([`--w ${i.norm}`]));
   }
-  after(i: WordInfo): Float64Array {
+  after(i: WordInfo): Int32Array {
     return (i.after ??= this.sum([`+w ${i.norm}`, `+s3 ${i.norm.slice(-3)}`]));
   }
-  after2(i: WordInfo): Float64Array {
+  after2(i: WordInfo): Int32Array {
     return (i.after2 ??= this.sum([`++w ${i.norm}`]));
   }
   private indexOfTag: Map<string, number> | undefined;
@@ -196,7 +202,7 @@ class ScoreCache {
     return this.indexOfTag.get(tag) ?? -1;
   }
   /** The "tw" feature: the previous tag with this word; null when the model has no weight for it. */
-  pairRow(info: WordInfo, prev: number): Float64Array | null {
+  pairRow(info: WordInfo, prev: number): Int32Array | null {
     const rows = (info.afterTag ??= []);
     let v = rows[prev + 2];
     if (v === undefined) {
@@ -208,7 +214,7 @@ class ScoreCache {
     return v;
   }
   /** The "w+w" feature: this word and the next; null when the model has no weight for it. */
-  nextRow(info: WordInfo, next: WordInfo): Float64Array | null {
+  nextRow(info: WordInfo, next: WordInfo): Int32Array | null {
     const map = (info.beforeWord ??= new Map());
     let v = map.get(next.index);
     if (v === undefined) {
@@ -219,7 +225,7 @@ class ScoreCache {
     return v;
   }
   /** The two previous tags' features (t, tt); tag indices, -1 and -2 for the sentence start. */
-  tags(prev2: number, prev: number): Float64Array {
+  tags(prev2: number, prev: number): Int32Array {
     const L = this.model.tags.length;
     const slot = (prev2 + 2) * (L + 2) + (prev + 2);
     let v = this.tagPairs[slot];
@@ -252,7 +258,7 @@ export function tagWords(model: PosModel, words: readonly string[], known?: read
   const at = (k: number): WordInfo => (k < 0 ? (c.startInfo[-k - 1] as WordInfo) : k >= n ? (c.endInfo[k - n] as WordInfo) : (infos[k] as WordInfo));
   const out: PosTag[] = [];
   const L = model.tags.length;
-  const scores = new Float64Array(L);
+  const scores = new Int32Array(L);
   let prev = -1;
   let prev2 = -2;
   for (let i = 0; i < n; i++) {

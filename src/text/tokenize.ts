@@ -202,7 +202,7 @@ export function tokenStrings(text: string, tokens: TokenLayer): TokenStrings {
     for (let attempt = 0; attempt < 2; attempt++) {
       const generation = vocabulary.generation;
       for (let t = 0; t < n; t++) {
-        const id = vocabulary.id(text.slice(tokens.starts[t], tokens.ends[t]));
+        const id = vocabulary.idOfRange(text, tokens.starts[t] as number, tokens.ends[t] as number);
         ids[t] = id;
         lowerIds[t] = lowerIdOf.get(id);
       }

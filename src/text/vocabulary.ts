@@ -13,20 +13,62 @@
 const MAX_WORDS = 1 << 20;
 
 class Vocabulary {
-  private ids = new Map<string, number>();
   private texts: string[] = [];
+  /** Hash of each id's text. */
+  private hashes = new Int32Array(1024);
+  /** Open addressing: id + 1 per slot, 0 for an empty slot; twice as many slots as ids at most. */
+  private slots = new Int32Array(2048);
   generation = 0;
 
   /** The id of a word's text; a new one for a text not seen before. */
   id(text: string): number {
-    let id = this.ids.get(text);
-    if (id === undefined) {
-      if (this.texts.length >= MAX_WORDS) this.reset();
-      id = this.texts.length;
-      this.texts.push(text);
-      this.ids.set(text, id);
+    return this.idOfRange(text, 0, text.length);
+  }
+
+  /**
+   * The id of text[start, end), without making a string unless the word is new: the characters are hashed where
+   * they stand and compared with the stored word's, so a token costs no allocation once its word is known.
+   */
+  idOfRange(text: string, start: number, end: number): number {
+    let h = 0x811c9dc5 ^ (end - start);
+    for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    h ^= h >>> 15;
+    const mask = this.slots.length - 1;
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const entry = this.slots[slot] as number;
+      if (entry === 0) return this.add(text.slice(start, end), h, slot);
+      const id = entry - 1;
+      if (this.hashes[id] === h && sameText(this.texts[id] as string, text, start, end)) return id;
     }
+  }
+
+  private add(word: string, hash: number, slot: number): number {
+    if (this.texts.length >= MAX_WORDS) {
+      this.reset();
+      return this.id(word);
+    }
+    const id = this.texts.length;
+    this.texts.push(word);
+    if (id >= this.hashes.length) {
+      const grown = new Int32Array(this.hashes.length * 2);
+      grown.set(this.hashes);
+      this.hashes = grown;
+    }
+    this.hashes[id] = hash;
+    this.slots[slot] = id + 1;
+    if ((id + 1) * 2 > this.slots.length) this.rehash(this.slots.length * 2);
     return id;
+  }
+
+  private rehash(size: number): void {
+    const slots = new Int32Array(size);
+    const mask = size - 1;
+    for (let id = 0; id < this.texts.length; id++) {
+      let slot = (this.hashes[id] as number) & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = id + 1;
+    }
+    this.slots = slots;
   }
 
   /** The text of an id of the current generation. */
@@ -39,10 +81,17 @@ class Vocabulary {
   }
 
   private reset(): void {
-    this.ids = new Map();
     this.texts = [];
+    this.hashes = new Int32Array(1024);
+    this.slots = new Int32Array(2048);
     this.generation++;
   }
+}
+
+function sameText(word: string, text: string, start: number, end: number): boolean {
+  if (word.length !== end - start) return false;
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
+  return true;
 }
 
 export const vocabulary = new Vocabulary();
