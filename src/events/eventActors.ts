@@ -82,9 +82,10 @@ function fullestName(scope: ActorScope, mention: EntityMention): string {
  * phrase that ends the words counts: "our criminal laws" is no criminal, "border security" no security force.
  */
 function sectorOf(words: readonly string[]): string | null {
+  if (!words.length) return null;
   const agents = eventLexicon().agents;
-  for (let len = Math.min(3, words.length); len >= 1; len--) {
-    const code = agents.get(words.slice(words.length - len).join(" "));
+  for (let len = Math.min(3, words.length, agents.longestEndingWith(words[words.length - 1] as string)); len >= 1; len--) {
+    const code = agents.at(words, words.length - len, len);
     if (code) return code;
   }
   // "Opposition groups", "the rebel movement": a group takes the sector of the word before it.

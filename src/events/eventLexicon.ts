@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { dataDir, readTable } from "../model/dataFiles.js";
 import type { EventStatus } from "../model/document.js";
 import { nounPlural } from "../syntax/morphology.js";
+import { PhraseMap } from "../text/phraseMap.js";
 
 export interface EventNoun {
   readonly noun: string;
@@ -41,7 +42,7 @@ export interface EventLexicon {
   /** The intent code of an event code, by its longest listed prefix: "0841" -> "0353", "163" -> "1312", "042" -> "036". */
   readonly intentCode: (code: string) => string | null;
   /** CAMEO agent code by lower-case noun phrase: "police" -> "COP", "foreign minister" -> "GOV". */
-  readonly agents: ReadonlyMap<string, string>;
+  readonly agents: PhraseMap<string>;
   /** Heads that name things, not actors ("resolution", "plan"): a name inside such a phrase does not stand for it. */
   readonly things: ReadonlySet<string>;
 }
@@ -81,21 +82,23 @@ export function eventLexicon(): EventLexicon {
     const map = cue.kind === "auxiliary" ? auxiliaries : cue.kind === "governor" || cue.kind === "intent" ? governors : conjunctions;
     map.set(r["cue"] as string, cue);
   }
-  const agents = new Map<string, string>();
+  const agentSectors = new Map<string, string>();
   const things = new Set<string>();
   // The entity stages own this table (scripts/build-entity-data.mjs); the events stage only reads it, and codes
   // common-noun actors ("police", "protesters") without it if it is missing.
   if (existsSync(join(dataDir, "entities", "phoenix-agents.tsv")))
-    for (const r of readTable("entities/phoenix-agents.tsv")) agents.set(r["phrase"] as string, (r["code"] as string).slice(0, 3));
+    for (const r of readTable("entities/phoenix-agents.tsv")) agentSectors.set(r["phrase"] as string, (r["code"] as string).slice(0, 3));
   for (const r of readTable("events/actor-nouns.tsv")) {
     const words = (r["noun"] as string).split("_");
     const sector = r["sector"] as string;
     for (const phrase of [words.join(" "), [...words.slice(0, -1), nounPlural(words[words.length - 1] as string)].join(" ")]) {
       if (sector === "thing") things.add(phrase);
-      if (sector === "-" || sector === "thing") agents.delete(phrase);
-      else agents.set(phrase, sector);
+      if (sector === "-" || sector === "thing") agentSectors.delete(phrase);
+      else agentSectors.set(phrase, sector);
     }
   }
+  const agents = new PhraseMap<string>();
+  for (const [phrase, sector] of agentSectors) agents.set(phrase, sector);
   const intents = new Map(readTable("events/intent-codes.tsv").map((r) => [r["root"] as string, r["intent"] as string]));
   const intentCode = (code: string): string | null => {
     for (let n = code.length; n >= 2; n--) {

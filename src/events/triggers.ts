@@ -150,6 +150,21 @@ function patternWordsIn(lowerWords: readonly string[], from: number, to: number,
   return out;
 }
 
+let nounEnds: Map<string, number> | undefined;
+
+/** The most words of an event noun ending with `word` ("call" ends "phone call": 2); 0 when none does. */
+function nounLengthEndingWith(word: string): number {
+  if (!nounEnds) {
+    nounEnds = new Map();
+    for (const phrase of eventLexicon().nouns.keys()) {
+      const words = phrase.split(" ");
+      const last = words[words.length - 1] as string;
+      nounEnds.set(last, Math.max(nounEnds.get(last) ?? 0, words.length));
+    }
+  }
+  return nounEnds.get(word) ?? 0;
+}
+
 export function findTriggers(s: ParsedSentence): Trigger[] {
   const verbs = verbDictionary().byForm;
   const lexicon = eventLexicon();
@@ -161,9 +176,8 @@ export function findTriggers(s: ParsedSentence): Trigger[] {
     let bestLength = 0;
     let best: VerbEntry[] = [];
     for (const e of candidates) {
-      const rest = e.words.slice(1);
       let ok = true;
-      for (let k = 0; k < rest.length; k++) if (s.lower[m + 1 + k] !== rest[k]) ok = false;
+      for (let k = 1; k < e.words.length && ok; k++) if (s.lower[m + k] !== e.words[k]) ok = false;
       if (!ok) continue;
       if (e.words.length > bestLength) {
         bestLength = e.words.length;
@@ -178,10 +192,10 @@ export function findTriggers(s: ParsedSentence): Trigger[] {
     // "a mediation *effort*", "peace *efforts*": a light head leaves the meaning to the noun before it.
     const head = lexicon.lightNouns.has(s.lower[chunk.head] as string) && chunk.head > chunk.start ? chunk.head - 1 : chunk.head;
     // The chunk's head, or a two-word noun ending at the head ("phone call", "hunger strike").
-    for (let len = Math.min(lexicon.longestNoun, head - chunk.start + 1); len >= 1; len--) {
+    // Only the lengths of the event nouns that end with the head word (none for most heads).
+    for (let len = Math.min(nounLengthEndingWith(s.lower[head] as string), head - chunk.start + 1); len >= 1; len--) {
       const from = head - len + 1;
-      const phrase = s.lower.slice(from, head + 1).join(" ");
-      const found = lexicon.nouns.get(phrase);
+      const found = lexicon.nouns.get(len === 1 ? (s.lower[head] as string) : s.lower.slice(from, head + 1).join(" "));
       if (!found) continue;
       // A common noun: "March" the month, "Attack" in a name, are no events.
       if (!/^NNS?$/.test(s.tags[head] as string)) break;
