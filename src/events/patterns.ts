@@ -4,7 +4,8 @@
 // matches its plural or singular ("treaty" matches "treaties"). The most specific match wins.
 import type { ParsedSentence } from "../syntax/shallowParse.js";
 import type { PatternElement, VerbEntry, VerbPattern } from "./verbDictionary.js";
-import { keyById, verbDictionary } from "./verbDictionary.js";
+import { keyById, verbDictionary, wordKey } from "./verbDictionary.js";
+import { WordTable } from "../text/vocabulary.js";
 
 export interface PatternMatch {
   readonly pattern: VerbPattern;
@@ -26,17 +27,43 @@ interface State {
 interface SentenceKeys {
   readonly keys: readonly string[];
   readonly present: ReadonlySet<string>;
+  /** Per token: LOWER_INDEXED when some pattern is indexed under its lower-case form, KEY_INDEXED under its key. */
+  readonly indexed: Uint8Array;
 }
 const sentenceKeys = new WeakMap<ParsedSentence, SentenceKeys>();
+
+const LOWER_INDEXED = 1;
+const KEY_INDEXED = 2;
+
+/** By vocabulary id of a lower-case word: whether any block indexes patterns under it or under its key. */
+const indexedById = new WordTable<number>((lower) => {
+  const words = indexedWords();
+  return (words.has(lower) ? LOWER_INDEXED : 0) | (words.has(wordKey(lower)) ? KEY_INDEXED : 0);
+});
+
+let allIndexed: Set<string> | undefined;
+
+function indexedWords(): ReadonlySet<string> {
+  if (!allIndexed) {
+    allIndexed = new Set();
+    for (const index of verbDictionary().patternIndex.values()) for (const word of index.keys()) if (word) allIndexed.add(word);
+  }
+  return allIndexed;
+}
 
 function keysOf(s: ParsedSentence): SentenceKeys {
   let found = sentenceKeys.get(s);
   if (!found) {
-    const keys = new Array<string>(s.lowerIds.length);
-    for (let i = 0; i < keys.length; i++) keys[i] = keyById.get(s.lowerIds[i] as number);
+    const n = s.lowerIds.length;
+    const keys = new Array<string>(n);
+    const indexed = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      keys[i] = keyById.get(s.lowerIds[i] as number);
+      indexed[i] = indexedById.get(s.lowerIds[i] as number);
+    }
     const present = new Set(keys);
     for (const w of s.lower) present.add(w);
-    found = { keys, present };
+    found = { keys, present, indexed };
     sentenceKeys.set(s, found);
   }
   return found;
@@ -114,7 +141,7 @@ function matchSequence(s: ParsedSentence, keys: readonly string[], elements: rea
  */
 export function matchPatterns(s: ParsedSentence, entries: readonly VerbEntry[], subject: { start: number; end: number }, phrase: { start: number; end: number }): PatternMatch | null {
   const dictionary = verbDictionary();
-  const { keys, present } = keysOf(s);
+  const { keys, present, indexed } = keysOf(s);
   let best: PatternMatch | null = null;
   const blocks = new Set(entries.map((e) => e.block));
   for (const block of blocks) {
@@ -124,8 +151,10 @@ export function matchPatterns(s: ParsedSentence, entries: readonly VerbEntry[], 
     const candidates = new Set<VerbPattern>(index.get("") ?? []);
     const collect = (from: number, to: number) => {
       for (let i = from; i < to; i++) {
-        for (const p of index.get(keys[i] as string) ?? []) candidates.add(p);
-        if (keys[i] !== s.lower[i]) for (const p of index.get(s.lower[i] as string) ?? []) candidates.add(p);
+        const flags = indexed[i] as number;
+        if (flags === 0) continue;
+        if (flags & KEY_INDEXED) for (const p of index.get(keys[i] as string) ?? []) candidates.add(p);
+        if (flags & LOWER_INDEXED && keys[i] !== s.lower[i]) for (const p of index.get(s.lower[i] as string) ?? []) candidates.add(p);
       }
     };
     collect(subject.start, subject.end);
