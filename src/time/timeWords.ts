@@ -10,6 +10,7 @@
 // - holiday names become one word: "Thanksgiving Day".
 import type { Span, TokenLayer } from "../model/document.js";
 import { timeLexicon, type TimeLexicon } from "./timeLexicon.js";
+import { tokenStrings } from "../text/tokenize.js";
 
 export interface TimeWord {
   readonly start: number;
@@ -61,7 +62,15 @@ const classifiedWords = new Map<string, Classified>();
 
 function classify(lower: string, lexicon: TimeLexicon): Classified {
   const c0 = lower.charCodeAt(0);
-  if (c0 >= 0x30 && c0 <= 0x39) return classifyDigits(lower);
+  if (c0 >= 0x30 && c0 <= 0x39) {
+    // Numbers repeat too ("2025", "10", "1,000"): classified once each, in a bounded table.
+    let digits = classifiedWords.get(lower);
+    if (!digits) {
+      if (classifiedWords.size >= 50_000) classifiedWords.clear();
+      classifiedWords.set(lower, (digits = classifyDigits(lower)));
+    }
+    return digits;
+  }
   if (c0 === 0x27 && /^'\d0s$/.test(lower)) return { classes: new Map([["decade", lower.charAt(1)]]), num: null };
   const known = lexicon.words.get(lower);
   if (!known) return UNKNOWN;
@@ -129,6 +138,7 @@ function isUpperCode(code: number): boolean {
  */
 export function readTimeWords(text: string, tokens: TokenLayer, span: Span, sentences: SentenceBounds): TimeWord[] {
   const lexicon = timeLexicon();
+  const tokenTexts = tokenStrings(text, tokens).words;
   const raw: MutableWord[] = [];
   let s = 0;
   let pendingHyphen = false;
@@ -140,7 +150,7 @@ export function readTimeWords(text: string, tokens: TokenLayer, span: Span, sent
     while (s < sentences.starts.length && (sentences.ends[s] as number) <= start) s++;
     const inSentence = s < sentences.starts.length && (sentences.starts[s] as number) <= start;
     const sentence = inSentence ? s : -1 - s;
-    const token = text.slice(start, end);
+    const token = tokenTexts[t] as string;
     // A lone hyphen glued to the words on both sides joins them: "45" "-" "year-old".
     if (token === "-" && raw.length > 0 && raw[raw.length - 1]!.end === start && t + 1 < tokens.count && tokens.starts[t + 1] === end) {
       pendingHyphen = true;
