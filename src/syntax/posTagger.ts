@@ -137,12 +137,15 @@ function wordInfo(index: number, raw: string, norm: string, lexicon: number): Wo
 class ScoreCache {
   private readonly words = new Map<string, WordInfo>();
   private infos = 0;
+  /** Stands for a feature the model has no weights for. */
+  readonly zeros: Int32Array;
   /** The same infos by vocabulary id (vocabulary.ts). */
   readonly byId = new WordTable<WordInfo>((raw) => this.word(raw));
   private readonly tagPairs: (Int32Array | undefined)[] = [];
   readonly startInfo: readonly WordInfo[];
   readonly endInfo: readonly WordInfo[];
   constructor(private readonly model: PosModel) {
+    this.zeros = new Int32Array(model.tags.length);
     this.startInfo = START.map((w) => wordInfo(this.infos++, w, w, -1));
     this.endInfo = END.map((w) => wordInfo(this.infos++, w, w, -1));
   }
@@ -258,7 +261,7 @@ export function tagWords(model: PosModel, words: readonly string[], known?: read
   const at = (k: number): WordInfo => (k < 0 ? (c.startInfo[-k - 1] as WordInfo) : k >= n ? (c.endInfo[k - n] as WordInfo) : (infos[k] as WordInfo));
   const out: PosTag[] = [];
   const L = model.tags.length;
-  const scores = new Int32Array(L);
+  const zeros = c.zeros;
   let prev = -1;
   let prev2 = -2;
   for (let i = 0; i < n; i++) {
@@ -273,12 +276,18 @@ export function tagWords(model: PosModel, words: readonly string[], known?: read
       const d = c.after(at(i + 1));
       const e = c.after2(at(i + 2));
       const t = c.tags(prev2, prev);
-      for (let y = 0; y < L; y++) scores[y] = (a[y] as number) + (b[y] as number) + (d2[y] as number) + (d[y] as number) + (e[y] as number) + (t[y] as number);
-      const tw = c.pairRow(info, prev);
-      if (tw) for (let y = 0; y < L; y++) scores[y] = (scores[y] as number) + (tw[y] as number);
-      const ww = c.nextRow(info, at(i + 1));
-      if (ww) for (let y = 0; y < L; y++) scores[y] = (scores[y] as number) + (ww[y] as number);
-      tag = best(scores, L);
+      const tw = c.pairRow(info, prev) ?? zeros;
+      const ww = c.nextRow(info, at(i + 1)) ?? zeros;
+      // One pass: each tag's score and the best so far (the first of equal scores wins, as in best()).
+      tag = 0;
+      let top = -Infinity;
+      for (let y = 0; y < L; y++) {
+        const score = (a[y] as number) + (b[y] as number) + (d2[y] as number) + (d[y] as number) + (e[y] as number) + (t[y] as number) + (tw[y] as number) + (ww[y] as number);
+        if (score > top) {
+          top = score;
+          tag = y;
+        }
+      }
     }
     out.push(model.tags[tag] as PosTag);
     prev2 = prev;
