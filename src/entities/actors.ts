@@ -19,6 +19,7 @@ import type { Stage } from "../pipeline/pipeline.js";
 import { countryIndex, mentionCountry, type CountryIndex } from "./countries.js";
 import { roleLexicon, type Gender } from "./roles.js";
 import { tokenStrings } from "../text/tokenize.js";
+import { WordTable } from "../text/vocabulary.js";
 
 interface GenderWords {
   readonly pronouns: ReadonlyMap<string, Gender>;
@@ -44,8 +45,24 @@ function gender(): GenderWords {
   return genderWords;
 }
 
+/** The gender a pronoun names, by the vocabulary id of a lower-case word; null for any other word. */
+const pronounById = new WordTable<Gender | null>((word) => gender().pronouns.get(word) ?? null);
+
+const normalizedNames = new Map<string, string>();
+
 /** A name as the store keys it: single spaces, straight apostrophes, no possessive: "Kristi  Noem’s" -> "Kristi Noem". */
 export function normalizeName(text: string): string {
+  // Each mention's name is normalised several times over: once per name, in a bounded table.
+  let name = normalizedNames.get(text);
+  if (name === undefined) {
+    name = normalizeNameUncached(text);
+    if (normalizedNames.size >= 100_000) normalizedNames.clear();
+    normalizedNames.set(text, name);
+  }
+  return name;
+}
+
+function normalizeNameUncached(text: string): string {
   return text
     .replace(/[\u2018\u2019\u02bc`]/g, "'")
     .replace(/[\u201c\u201d]/g, '"')
@@ -279,9 +296,9 @@ class ActorBuilder {
       const r = tokenRange(tokens, m);
       for (let t = r.first; t < r.last; t++) inEntity.add(t);
     }
-    const { lower } = tokenStrings(this.doc.text, tokens);
+    const { lower, lowerIds } = tokenStrings(this.doc.text, tokens);
     for (let t = 0; t < tokens.count; t++) {
-      const g = pronouns.get(lower[t] as string);
+      const g = pronounById.get(lowerIds[t] as number);
       if (!g || inEntity.has(t)) continue;
       const start = tokens.starts[t] as number;
       const end = tokens.ends[t] as number;
