@@ -54,12 +54,17 @@ export function nameKey(text: string): string {
 
 const nameKeys = new Map<string, string>();
 
-function computeNameKey(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/\p{M}+/gu, "")
-    .replace(/[\u2018\u2019\u02bc`]/g, "'")
-    .replace(/[\u2010-\u2013]/g, "-")
+/** nameKey without the table (for building tables of many names once). */
+export function computeNameKey(text: string): string {
+  // Plain ASCII (most names) has no accents or typographic marks to undo.
+  const plain = /^[\x00-\x7f]*$/.test(text)
+    ? text.replace(/`/g, "'")
+    : text
+        .normalize("NFD")
+        .replace(/\p{M}+/gu, "")
+        .replace(/[\u2018\u2019\u02bc`]/g, "'")
+        .replace(/[\u2010-\u2013]/g, "-");
+  return plain
     .toLowerCase()
     .replace(/\s+/g, " ")
     .trim()

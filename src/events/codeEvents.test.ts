@@ -256,3 +256,19 @@ describe("codeEvents: PLOVER gold-standard records (CAMEO manual examples)", { s
     assert.ok((report.events?.plover.f1 ?? 0) >= 0.7, JSON.stringify(report.events?.plover));
   });
 });
+
+describe("codeEvents: places on the map", () => {
+  it("an event in a named city carries the city's coordinates; one in a country carries only the country", () => {
+    const text =
+      "BEIJING (AP) — U.S. Secretary of State Marco Rubio met Chinese Foreign Minister Wang Yi in Beijing on Tuesday. " +
+      "On Wednesday, Rubio visited Vietnam.";
+    const doc = getPipeline().run(createDoc(text, { id: "map", date: "2025-07-10" }));
+    const events = doc.layers.events ?? [];
+    const meeting = events.find((e) => e.cameo.startsWith("04") && e.location?.name?.toLowerCase() === "beijing");
+    assert.ok(meeting?.location, JSON.stringify(events.map((e) => [e.cameo, e.location])));
+    assert.ok(Math.abs((meeting.location.lat ?? 0) - 39.9) < 0.1 && Math.abs((meeting.location.lon ?? 0) - 116.4) < 0.1, JSON.stringify(meeting.location));
+    const visit = events.find((e) => e.location?.country === "VNM");
+    assert.ok(visit?.location, JSON.stringify(events.map((e) => [e.cameo, e.location])));
+    assert.equal(visit.location.lat, null, "a country is no point on the map");
+  });
+});

