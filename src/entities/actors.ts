@@ -19,6 +19,7 @@ import type { Stage } from "../pipeline/pipeline.js";
 import { countryIndex, mentionCountry, type CountryIndex } from "./countries.js";
 import { roleLexicon, type Gender } from "./roles.js";
 import { tokenStrings } from "../text/tokenize.js";
+import { memoize } from "../text/memo.js";
 import { WordTable } from "../text/vocabulary.js";
 
 interface GenderWords {
@@ -48,19 +49,11 @@ function gender(): GenderWords {
 /** The gender a pronoun names, by the vocabulary id of a lower-case word; null for any other word. */
 const pronounById = new WordTable<Gender | null>((word) => gender().pronouns.get(word) ?? null);
 
-const normalizedNames = new Map<string, string>();
-
-/** A name as the store keys it: single spaces, straight apostrophes, no possessive: "Kristi  Noem’s" -> "Kristi Noem". */
-export function normalizeName(text: string): string {
-  // Each mention's name is normalised several times over: once per name, in a bounded table.
-  let name = normalizedNames.get(text);
-  if (name === undefined) {
-    name = normalizeNameUncached(text);
-    if (normalizedNames.size >= 100_000) normalizedNames.clear();
-    normalizedNames.set(text, name);
-  }
-  return name;
-}
+/**
+ * A name as the store keys it: single spaces, straight apostrophes, no possessive: "Kristi  Noem’s" -> "Kristi Noem".
+ * Each mention's name is normalised several times over, so each name once.
+ */
+export const normalizeName = memoize(normalizeNameUncached);
 
 function normalizeNameUncached(text: string): string {
   return text

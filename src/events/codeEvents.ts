@@ -76,7 +76,7 @@ export function codeDocument(doc: Doc): NewsEvent[] {
     // An event noun alone needs a date in its sentence ("Noem's Wednesday visit"): is there a time expression?
     while (timex < timexes.length && (timexes[timex] as Span).end <= sentence.start) timex++;
     const dated = timex < timexes.length && (timexes[timex] as Span).start < sentence.end;
-    if (!mayHoldTrigger(lower, dated, first, last, lowerIds)) return;
+    if (!mayHoldTrigger(lower, lowerIds, first, last, dated)) return;
     // Only the names and times of this sentence (both lists are in text order).
     while (entity < entities.length && (entities[entity] as Span).end <= sentence.start) entity++;
     let entityEnd = entity;

@@ -29,9 +29,7 @@ export interface StatusCue {
 
 export interface EventLexicon {
   /** By the noun's forms as words joined with spaces: "visit", "visits", "phone call". */
-  readonly nouns: ReadonlyMap<string, { readonly entry: EventNoun; readonly plural: boolean }>;
-  /** Longest event-noun phrase, in words. */
-  readonly longestNoun: number;
+  readonly nouns: PhraseMap<{ readonly entry: EventNoun; readonly plural: boolean }>;
   /** Light head nouns, singular and plural: "effort", "efforts", "mission". */
   readonly lightNouns: LightNouns;
   /** Support verbs by base form ("hold") and phrasal form ("carry out"). */
@@ -51,8 +49,7 @@ let loaded: EventLexicon | undefined;
 
 export function eventLexicon(): EventLexicon {
   if (loaded) return loaded;
-  const nouns = new Map<string, { entry: EventNoun; plural: boolean }>();
-  let longestNoun = 1;
+  const nouns = new PhraseMap<{ entry: EventNoun; plural: boolean }>();
   const lightNouns = new Set<string>();
   for (const r of readTable("events/event-nouns.tsv")) {
     const words = (r["noun"] as string).split("_");
@@ -67,7 +64,6 @@ export function eventLexicon(): EventLexicon {
       targetPreps: (r["target"] as string).split("|").filter(Boolean),
       use: (r["use"] as EventNoun["use"]) || "any",
     };
-    longestNoun = Math.max(longestNoun, words.length);
     const last = words[words.length - 1] as string;
     nouns.set(words.join(" "), { entry, plural: false });
     nouns.set([...words.slice(0, -1), nounPlural(last)].join(" "), { entry, plural: true });
@@ -107,6 +103,6 @@ export function eventLexicon(): EventLexicon {
     }
     return null;
   };
-  loaded = { nouns, longestNoun, lightNouns, supportVerbs, auxiliaries, governors, conjunctions, intentCode, agents, things };
+  loaded = { nouns, lightNouns, supportVerbs, auxiliaries, governors, conjunctions, intentCode, agents, things };
   return loaded;
 }

@@ -6,7 +6,7 @@ import type { ParsedSentence } from "../syntax/shallowParse.js";
 import type { EventNoun } from "./eventLexicon.js";
 import { eventLexicon } from "./eventLexicon.js";
 import type { VerbEntry } from "./verbDictionary.js";
-import { keyById, verbDictionary, wordKey } from "./verbDictionary.js";
+import { keyById, verbDictionary } from "./verbDictionary.js";
 import { WordTable } from "../text/vocabulary.js";
 import { allVerbForms } from "../syntax/morphology.js";
 
@@ -104,16 +104,16 @@ function buildPrefilter(): Prefilter {
  * Whether the sentence could hold an event: a verb form with a code, a verb whose patterns could code it and one of
  * whose pattern words is present, or an event noun that could stand alone (the sentence has a time expression) or as
  * a support verb's object. Most sentences with only "said" or an undated "the attack" are not worth parsing.
+ * Reads tokens [from, to) of a document's lower-case token strings and their vocabulary ids (tokenize.ts tokenStrings).
  */
-export function mayHoldTrigger(lowerWords: readonly string[], dated = true, from = 0, to = lowerWords.length, lowerIds?: Int32Array): boolean {
+export function mayHoldTrigger(lowerWords: readonly string[], lowerIds: Int32Array, from: number, to: number, dated: boolean): boolean {
   prefilter ??= buildPrefilter();
-  const flags = prefilter.flags;
   let anchors: string[] | null = null;
   let noun = false;
   let support = false;
   let previous = 0;
   for (let i = from; i < to; i++) {
-    const f = lowerIds ? flagsById.get(lowerIds[i] as number) : (flags.get(lowerWords[i] as string) ?? 0);
+    const f = flagsById.get(lowerIds[i] as number);
     // "the attack", "a deal", "their forces": after a determiner a verb form is a noun, and counts as one.
     const afterDeterminer = (previous & IS_DETERMINER) !== 0;
     previous = f;
@@ -124,7 +124,7 @@ export function mayHoldTrigger(lowerWords: readonly string[], dated = true, from
     if (noun && (dated || support)) return true;
     if (!(f & IS_PATTERN_FORM)) continue;
     const needs = prefilter.patternForms.get(lowerWords[i] as string) as ReadonlySet<string>;
-    anchors ??= patternWordsIn(lowerWords, from, to, lowerIds);
+    anchors ??= patternWordsIn(lowerWords, lowerIds, from, to);
     for (const k of anchors) if (needs.has(k)) return true;
   }
   return false;
@@ -137,32 +137,17 @@ const flagsById = new WordTable<number>((word) => {
 });
 
 /** The sentence's words (or their singulars) that some pattern names: usually none or a few. */
-function patternWordsIn(lowerWords: readonly string[], from: number, to: number, lowerIds?: Int32Array): string[] {
+function patternWordsIn(lowerWords: readonly string[], lowerIds: Int32Array, from: number, to: number): string[] {
   const all = (prefilter as Prefilter).patternWords;
   const out: string[] = [];
   for (let i = from; i < to; i++) {
     const x = lowerWords[i] as string;
     if (x.length <= 3) continue;
     if (all.has(x)) out.push(x);
-    const k = lowerIds ? keyById.get(lowerIds[i] as number) : wordKey(x);
+    const k = keyById.get(lowerIds[i] as number);
     if (k !== x && all.has(k)) out.push(k);
   }
   return out;
-}
-
-let nounEnds: Map<string, number> | undefined;
-
-/** The most words of an event noun ending with `word` ("call" ends "phone call": 2); 0 when none does. */
-function nounLengthEndingWith(word: string): number {
-  if (!nounEnds) {
-    nounEnds = new Map();
-    for (const phrase of eventLexicon().nouns.keys()) {
-      const words = phrase.split(" ");
-      const last = words[words.length - 1] as string;
-      nounEnds.set(last, Math.max(nounEnds.get(last) ?? 0, words.length));
-    }
-  }
-  return nounEnds.get(word) ?? 0;
 }
 
 export function findTriggers(s: ParsedSentence): Trigger[] {
@@ -193,9 +178,9 @@ export function findTriggers(s: ParsedSentence): Trigger[] {
     const head = lexicon.lightNouns.has(s.lower[chunk.head] as string) && chunk.head > chunk.start ? chunk.head - 1 : chunk.head;
     // The chunk's head, or a two-word noun ending at the head ("phone call", "hunger strike").
     // Only the lengths of the event nouns that end with the head word (none for most heads).
-    for (let len = Math.min(nounLengthEndingWith(s.lower[head] as string), head - chunk.start + 1); len >= 1; len--) {
+    for (let len = Math.min(lexicon.nouns.longestEndingWith(s.lower[head] as string), head - chunk.start + 1); len >= 1; len--) {
       const from = head - len + 1;
-      const found = lexicon.nouns.get(len === 1 ? (s.lower[head] as string) : s.lower.slice(from, head + 1).join(" "));
+      const found = lexicon.nouns.at(s.lower, from, len);
       if (!found) continue;
       // A common noun: "March" the month, "Attack" in a name, are no events.
       if (!/^NNS?$/.test(s.tags[head] as string)) break;

@@ -3,6 +3,7 @@
 // a parsed sentence. newsgraph's own rows (data/events/newsgraph-verbs.tsv, -patterns.tsv) are
 // loaded the same way and win: they correct codes PETRARCH gets wrong for news and add verbs it lacks.
 import { readTable } from "../model/dataFiles.js";
+import { memoize } from "../text/memo.js";
 import { WordTable } from "../text/vocabulary.js";
 import { allVerbForms, isInflectable, nounPlural } from "../syntax/morphology.js";
 
@@ -78,17 +79,7 @@ export function parseCode(raw: string): CodeSpec | null {
 }
 
 /** Pattern words match a token's lower-case form or its plural/singular: "treaty" matches "treaties". */
-const keys = new Map<string, string>();
-
-export function wordKey(word: string): string {
-  let k = keys.get(word);
-  if (k === undefined) {
-    k = computeKey(word);
-    if (keys.size > 200_000) keys.clear();
-    keys.set(word, k);
-  }
-  return k;
-}
+export const wordKey = memoize(computeKey);
 
 /** wordKey by vocabulary id (src/text/vocabulary.ts): an array read per token. */
 export const keyById = new WordTable<string>(wordKey);

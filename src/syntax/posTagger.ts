@@ -8,7 +8,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { dataDir } from "../model/dataFiles.js";
-import { WordTable } from "../text/vocabulary.js";
+import { memoize } from "../text/memo.js";
+import { WordTable, vocabulary } from "../text/vocabulary.js";
 
 /** Penn Treebank tags, as strings: "NNP", "VBD", ... */
 export type PosTag = string;
@@ -24,18 +25,8 @@ export interface PosModel {
 const START = ["-START-", "-START2-"] as const;
 const END = ["-END-", "-END2-"] as const;
 
-const normalized = new Map<string, string>();
-
 /** The word as the features see it: lower case, digits folded, curly quotes as ASCII. */
-export function normalizeWord(word: string): string {
-  let found = normalized.get(word);
-  if (found === undefined) {
-    found = normalizeUncached(word);
-    if (normalized.size > 200_000) normalized.clear();
-    normalized.set(word, found);
-  }
-  return found;
-}
+export const normalizeWord = memoize(normalizeUncached);
 
 function normalizeUncached(word: string): string {
   if (word === "“" || word === "”" || word === "``" || word === "''") return '"';
@@ -135,12 +126,14 @@ function wordInfo(index: number, raw: string, norm: string, lexicon: number): Wo
  * so their sum is looked up once per distinct word instead of once per token (the same scores as `features`).
  */
 class ScoreCache {
-  private readonly words = new Map<string, WordInfo>();
   private infos = 0;
   /** Stands for a feature the model has no weights for. */
   readonly zeros: Int32Array;
-  /** The same infos by vocabulary id (vocabulary.ts). */
-  readonly byId = new WordTable<WordInfo>((raw) => this.word(raw));
+  /** What the tagger knows of each word, by vocabulary id (src/text/vocabulary.ts). */
+  readonly byId = new WordTable<WordInfo>((raw) => {
+    const norm = normalizeWord(raw);
+    return wordInfo(this.infos++, raw, norm, this.model.lexicon.get(norm) ?? -1);
+  });
   private readonly tagPairs: (Int32Array | undefined)[] = [];
   readonly startInfo: readonly WordInfo[];
   readonly endInfo: readonly WordInfo[];
@@ -161,17 +154,6 @@ class ScoreCache {
       if (row) for (let k = 0; k < row.tag.length; k++) v[row.tag[k] as number] = (v[row.tag[k] as number] as number) + Math.round((row.weight[k] as number) * 10);
     }
     return v;
-  }
-
-  word(raw: string): WordInfo {
-    let info = this.words.get(raw);
-    if (!info) {
-      const norm = normalizeWord(raw);
-      info = wordInfo(this.infos++, raw, norm, this.model.lexicon.get(norm) ?? -1);
-      if (this.words.size > 200_000) this.words.clear();
-      this.words.set(raw, info);
-    }
-    return info;
   }
 
   /** The word's own features (b, w, s3, s2, p1, sh, cap). */
@@ -255,9 +237,9 @@ export function tagWords(model: PosModel, words: readonly string[], known?: read
   }
   const c = cache;
   const n = words.length;
-  // By vocabulary id when the caller has the ids (an array read), else by the word's text.
+  // By vocabulary id: an array read when the caller has the ids (tokenize.ts tokenStrings).
   const infos: WordInfo[] = new Array<WordInfo>(n);
-  for (let i = 0; i < n; i++) infos[i] = ids ? c.byId.get(ids[i] as number) : c.word(words[i] as string);
+  for (let i = 0; i < n; i++) infos[i] = c.byId.get(ids ? (ids[i] as number) : vocabulary.id(words[i] as string));
   const at = (k: number): WordInfo => (k < 0 ? (c.startInfo[-k - 1] as WordInfo) : k >= n ? (c.endInfo[k - n] as WordInfo) : (infos[k] as WordInfo));
   const out: PosTag[] = [];
   const L = model.tags.length;

@@ -54,7 +54,8 @@ export class PhraseMap<V> {
     return this.entries.get(words.slice(first, first + length).join(" "));
   }
 
-  entriesList(): IterableIterator<[string, V]> {
-    return this.entries.entries();
+  /** Every phrase. */
+  keys(): IterableIterator<string> {
+    return this.entries.keys();
   }
 }

@@ -10,6 +10,7 @@
 // - holiday names become one word: "Thanksgiving Day".
 import type { Span, TokenLayer } from "../model/document.js";
 import { timeLexicon, type TimeLexicon } from "./timeLexicon.js";
+import { memoize } from "../text/memo.js";
 import { tokenStrings } from "../text/tokenize.js";
 
 export interface TimeWord {
@@ -62,15 +63,7 @@ const classifiedWords = new Map<string, Classified>();
 
 function classify(lower: string, lexicon: TimeLexicon): Classified {
   const c0 = lower.charCodeAt(0);
-  if (c0 >= 0x30 && c0 <= 0x39) {
-    // Numbers repeat too ("2025", "10", "1,000"): classified once each, in a bounded table.
-    let digits = classifiedWords.get(lower);
-    if (!digits) {
-      if (classifiedWords.size >= 50_000) classifiedWords.clear();
-      classifiedWords.set(lower, (digits = classifyDigits(lower)));
-    }
-    return digits;
-  }
+  if (c0 >= 0x30 && c0 <= 0x39) return classifyNumber(lower);
   if (c0 === 0x27 && /^'\d0s$/.test(lower)) return { classes: new Map([["decade", lower.charAt(1)]]), num: null };
   const known = lexicon.words.get(lower);
   if (!known) return UNKNOWN;
@@ -92,6 +85,9 @@ function classifyKnown(known: ReadonlyMap<string, string>): Classified {
   }
   return { classes: known, num };
 }
+
+/** Numbers repeat too ("2025", "10", "1,000"): each classified once. */
+const classifyNumber = memoize(classifyDigits, 50_000);
 
 function classifyDigits(lower: string): { classes: ReadonlyMap<string, string>; num: number | null } {
   const classes = new Map<string, string>();
