@@ -80,14 +80,34 @@ function agents() {
   return rows;
 }
 
-// ---- bodies: an entry is a name line, "+synonym" lines, and a code either on the name line or on a tab-indented line.
+// ---- Phoenix actor dictionaries: an entry is a name line, "+synonym" lines, and codes either on the name line or on
+// tab-indented lines ("COLOMBIA_  [COL]", "+BOGOTA_"; "[USRUKR <910824] [UKR >911221]"). Yields each entry's names
+// and codes; a code is dated when its bracket holds a date, current when it has none or is open-ended (">").
+function* actorEntries(file) {
+  let names = [];
+  let codes = [];
+  for (const raw of read(file)) {
+    const line = uncomment(raw);
+    if (!line.trim()) continue;
+    const codeOnly = /^\s+\[/.test(line);
+    if (!codeOnly && !line.startsWith("+")) {
+      if (names.length || codes.length) yield { names, codes };
+      names = [];
+      codes = [];
+    }
+    const text = line.replace(/\[[^\]]*\]/g, "").trim();
+    if (text && !codeOnly) names.push(phrase(text.replace(/^\+/, "")));
+    for (const m of line.matchAll(/\[([A-Z]+)([^\]]*)\]/g)) codes.push({ code: m[1], dated: /\d/.test(m[2]), current: !/\d/.test(m[2]) || />/.test(m[2]) });
+  }
+  if (names.length || codes.length) yield { names, codes };
+}
+
+// ---- bodies: the IGO entries of the international actor dictionary.
 const ORG_WORD = /\b(union|organi[sz]ation|nations|council|bank|fund|commission|agency|court|tribunal|community|association|parliament|programme|program|office|force|mission|conference|assembly|group|treaty|committee|panel|institute|federation|league|secretariat|authority|board|cent(er|re)|forum|alliance|corps|pact|initiative|cooperation|partnership|system|coalition|movement|observers?|peacekeep\w*|agreement|convention|summit|states|countries|union)\b/;
 
 function bodies() {
   const rows = new Map();
-  let names = [];
-  let codes = [];
-  const flush = () => {
+  for (const { names, codes } of actorEntries("Phoenix.International.actors.txt")) {
     const plain = codes.filter((c) => !c.dated).map((c) => c.code);
     if (names.length && plain.length && codes.every((c) => !c.dated) && plain[0].startsWith("IGO")) {
       const [head, ...synonyms] = names;
@@ -96,19 +116,7 @@ function bodies() {
       const isBody = (n) => !n.includes(" ") || ORG_WORD.test(n);
       if (isBody(head)) for (const n of [head, ...synonyms]) if (n && !rows.has(n)) rows.set(n, plain[0]);
     }
-    names = [];
-    codes = [];
-  };
-  for (const raw of read("Phoenix.International.actors.txt")) {
-    const line = uncomment(raw);
-    if (!line.trim()) continue;
-    const codeOnly = /^\s+\[/.test(line);
-    if (!codeOnly && !line.startsWith("+")) flush();
-    const text = line.replace(/\[[^\]]*\]/g, "").trim();
-    if (text && !codeOnly) names.push(phrase(text.replace(/^\+/, "")));
-    for (const m of line.matchAll(/\[([A-Z]+)([^\]]*)\]/g)) codes.push({ code: m[1], dated: /\d/.test(m[2]) });
   }
-  flush();
   const lines = header("Intergovernmental bodies with their CAMEO actor codes (IGO...; UNO, NAT, EUR name the United Nations, NATO and the EU).", "Phoenix.International.actors.txt", "name\tcode");
   for (const [n, code] of [...rows].sort((a, b) => a[0].localeCompare(b[0]))) lines.push(`${n}\t${code}`);
   writeFileSync(join(out, "phoenix-bodies.tsv"), `${lines.join("\n")}\n`);
@@ -123,9 +131,7 @@ function places(sectors) {
   const rows = new Map();
   const orgs = new Map();
   const clash = new Set();
-  let names = [];
-  let codes = [];
-  const flush = () => {
+  for (const { names, codes } of actorEntries("Phoenix.Countries.actors.txt")) {
     const undated = codes.filter((c) => !c.dated).map((c) => c.code);
     const sectorless = codes.every((c) => (c.code.slice(3).match(/.{3}/g) ?? []).every((part) => !sectors.has(part)));
     // A country's code can change over time: "[USRUKR <910824] [UKR >911221]"; the open-ended one is today's.
@@ -142,19 +148,7 @@ function places(sectors) {
         for (const name of names) if (name && !orgs.has(name)) orgs.set(name, undated[0]);
       }
     }
-    names = [];
-    codes = [];
-  };
-  for (const raw of read("Phoenix.Countries.actors.txt")) {
-    const line = uncomment(raw);
-    if (!line.trim()) continue;
-    const codeOnly = /^\s+\[/.test(line);
-    if (!codeOnly && !line.startsWith("+")) flush();
-    const text = line.replace(/\[[^\]]*\]/g, "").trim();
-    if (text && !codeOnly) names.push(phrase(text.replace(/^\+/, "")));
-    for (const m of line.matchAll(/\[([A-Z]+)([^\]]*)\]/g)) codes.push({ code: m[1], dated: /\d/.test(m[2]), current: !/\d/.test(m[2]) || />/.test(m[2]) });
   }
-  flush();
   for (const name of clash) rows.delete(name); // a name two countries share says neither
   // CAMEO's own country codes become ISO 3166-1 alpha-3 as world-countries gives it (Kosovo: UNK); codes of states
   // that no longer exist (SUN, DDR) or never did (KNT, a test country) are left out.

@@ -529,7 +529,7 @@ class RoleReader {
       const next = match.last;
       // "Police Chief Ana Ruiz", "army chief", "gang Tren de Aragua", "government officials": a title, a name or a
       // head noun follows, so this noun only modifies it.
-      const nextIsGroup = next < ceiling && (this.lex.groups.at(v.lower, next, 1) !== undefined || (next + 2 <= v.count && this.lex.groups.at(v.lower, next, 2) !== undefined));
+      const nextIsGroup = next < ceiling && (this.lex.groups.at(v.lower, next, 1) ?? this.lex.groups.at(v.lower, next, 2)) !== undefined;
       if (next < ceiling && (this.titleStartingAt(next, ceiling) || (v.entity[next] as number) >= 0 || (v.isCapitalized(next) && v.isWord(next)) || nextIsGroup)) {
         t = next - 1;
         continue;

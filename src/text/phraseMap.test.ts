@@ -9,6 +9,7 @@ test("PhraseMap finds multi-word phrases and knows which words can start or end 
   assert.equal(titles.at(words, 5, 3), "SecState");
   assert.equal(titles.at(words, 5, 1), "Secretary");
   assert.equal(titles.at(words, 0, 2), undefined, "'the foreign' is no title");
+  assert.equal(titles.at(words, 7, 3), undefined, "no phrase runs past the last word");
   assert.equal(titles.longestStartingWith("secretary"), 3);
   assert.equal(titles.longestStartingWith("the"), 0, "no phrase starts with 'the': nothing to try there");
   assert.equal(titles.longestEndingWith("state"), 3);

@@ -47,8 +47,9 @@ export class PhraseMap<V> {
     return this.endLength.get(word) ?? 0;
   }
 
-  /** The phrase made of words[first, first + length), when there is one. */
+  /** The phrase made of words[first, first + length), when there is one (none past the end of `words`). */
   at(words: readonly string[], first: number, length: number): V | undefined {
+    if (first < 0 || first + length > words.length) return undefined;
     if (length === 1) return this.entries.get(words[first] as string);
     if (this.longestStartingWith(words[first] as string) < length || this.longestEndingWith(words[first + length - 1] as string) < length) return undefined;
     return this.entries.get(words.slice(first, first + length).join(" "));
