@@ -219,6 +219,19 @@ describe("web UI in chromium", { skip: skipReason() }, () => {
     assert.equal(await text(".snippet mark"), "biometric");
   });
 
+  it("Search boxes: typing a name and pressing Enter lists what matches", async () => {
+    await open("/actors");
+    await page.getByLabel("Name or alias").fill("Noem");
+    await page.getByLabel("Name or alias").press("Enter");
+    await page.waitForURL(/#\/actors\?q=Noem/);
+    await page.locator("a", { hasText: "Kristi Noem" }).first().waitFor();
+    await open("/articles");
+    await page.getByLabel("Search the text").fill("biometric");
+    await page.getByRole("button", { name: "Search" }).click();
+    await page.waitForURL(/#\/articles\?q=biometric/);
+    assert.equal(await text(".snippet mark"), "biometric");
+  });
+
   it("fetched nothing from any other host and threw no error", () => {
     assert.deepEqual(offsite, [], "every request went to the newsgraph server");
     assert.deepEqual(pageErrors, []);

@@ -5,6 +5,7 @@ import { apiUrl, useApi } from "../api.js";
 import { EventTable } from "../components/EventTable.js";
 import { ExportLinks } from "../components/ExportLinks.js";
 import { Loading, Notice } from "../components/Notice.js";
+import { SearchForm } from "../components/SearchForm.js";
 import { goldsteinColor, plural, signed } from "../format.js";
 import { href, navigate } from "../router.js";
 
@@ -174,22 +175,7 @@ export function ActorsList({ q }: { readonly q: string | null }) {
   return (
     <section>
       <h1>Actors</h1>
-      <form
-        class="filters"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const value = new FormData(e.currentTarget).get("q");
-          navigate(href("/actors", { q: typeof value === "string" ? value.trim() : "" }));
-        }}
-      >
-        <label class="grow">
-          Name or alias
-          <input name="q" type="search" value={q ?? ""} placeholder="Noem" />
-        </label>
-        <div class="buttons">
-          <button type="submit">Search</button>
-        </div>
-      </form>
+      <SearchForm path="/actors" label="Name or alias" q={q} placeholder="Noem" />
       {actors.error && <Notice kind="error">{actors.error}</Notice>}
       {actors.data && actors.data.total === 0 && <Notice>{q ? `No actor is called “${q}”.` : "No actors in the store yet: they appear once the entity layer has run over the articles."}</Notice>}
       {actors.data && actors.data.items.length > 0 && (

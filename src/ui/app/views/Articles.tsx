@@ -4,6 +4,7 @@ import { apiUrl, useApi } from "../api.js";
 import { ExportLinks } from "../components/ExportLinks.js";
 import { Loading, Notice } from "../components/Notice.js";
 import { Pager } from "../components/Pager.js";
+import { SearchForm } from "../components/SearchForm.js";
 import { href, navigate } from "../router.js";
 
 const PAGE = 50;
@@ -23,23 +24,7 @@ export function Articles({ q, offset }: { readonly q: string | null; readonly of
   return (
     <section>
       <h1>Articles</h1>
-      <form
-        class="filters"
-        role="search"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const value = new FormData(e.currentTarget).get("q");
-          navigate(href("/articles", { q: typeof value === "string" ? value.trim() : "" }));
-        }}
-      >
-        <label class="grow">
-          Search the text
-          <input name="q" type="search" value={q ?? ""} placeholder='Noem, "border security", tariff*' />
-        </label>
-        <div class="buttons">
-          <button type="submit">Search</button>
-        </div>
-      </form>
+      <SearchForm path="/articles" label="Search the text" q={q} placeholder='Noem, "border security", tariff*' />
       {articles.error && <Notice kind="error">{articles.error}</Notice>}
       {!articles.data && articles.loading && <Loading />}
       {articles.data && articles.data.total === 0 && <Notice>{q ? `No article matches “${q}”.` : "The store holds no articles yet: run `newsgraph ingest FILES` or `npm start` for the samples."}</Notice>}
