@@ -15,6 +15,9 @@ const AUXILIARIES = new Set(["be", "been", "being", "is", "are", "was", "were", 
 
 const DETERMINERS = new Set(["a", "an", "the", "its", "their", "his", "her", "our", "this", "these", "those"]);
 
+/** How far (in words) a tense marker is looked for: the nearest one in the sentence decides. */
+const MAX_DISTANCE = 12;
+
 export type Tense = "past" | "future" | "present" | null;
 
 function markAt(words: readonly TimeWord[], i: number): { tense: TenseMark; length: number } | null {
@@ -67,12 +70,12 @@ export function clauseTense(words: readonly TimeWord[], first: number, last: num
     const d = distance + (mark.tense === "present" ? 2 : 0);
     if (!best || d < best.distance || (d === best.distance && mark.tense === "future")) best = { tense: mark.tense, distance: d };
   };
-  for (let i = first - 1, d = 1; i >= 0 && (words[i] as TimeWord).sentence === sentence && d <= 12; i--, d++) {
+  for (let i = first - 1, d = 1; i >= 0 && (words[i] as TimeWord).sentence === sentence && d <= MAX_DISTANCE; i--, d++) {
     const w = (words[i] as TimeWord).lower;
     if (w === ";" || w === "“" || w === "”" || w === '"' || w === "``" || w === "''") d += 6;
     consider(i, d);
   }
-  for (let i = last, d = 1; i < words.length && (words[i] as TimeWord).sentence === sentence && d <= 12; i++, d++) {
+  for (let i = last, d = 1; i < words.length && (words[i] as TimeWord).sentence === sentence && d <= MAX_DISTANCE; i++, d++) {
     const w = (words[i] as TimeWord).lower;
     if (w === ";" || w === "“" || w === "”" || w === '"' || w === "``" || w === "''") d += 6;
     consider(i, d);

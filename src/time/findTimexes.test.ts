@@ -22,6 +22,9 @@ const negatives: readonly string[] = [
   "The agency adds 700 seats a week.", // a rate, not a duration
   "Speaking on ABC's This Week, Baker disagreed.", // a title
   "Fans rushed in as soon as the gates opened.", // a conjunction
+  "Swimmers fought the current.", // "current" as a noun
+  "The current account deficit widened.", // a term of economics
+  "The film High Noon won awards.", // a title
 ];
 
 describe("findTimexes: negative cases yield nothing", () => {
@@ -49,6 +52,12 @@ const extents: ReadonlyArray<readonly [string, readonly string[]]> = [
   ["Attendance dropped in nineteen ninety-six.", ["nineteen ninety-six"]],
   ["He signed a 10-year contract.", ["10-year"]],
   ["Pilots were held up until now.", ["now"]],
+  ["The summit is on April 24 and 25.", ["April 24", "25"]],
+  ["He works under a June agreement.", ["June"]],
+  ["A decades-long feud ended.", ["decades-long"]],
+  ["Visits on Oct. 3 and 5 people died.", ["Oct. 3"]],
+  ["The loan may be extended for an additional year.", ["an additional year"]],
+  ["Eight trading days after Oct. 12, it fell.", ["Eight trading days", "Oct. 12"]],
 ];
 
 describe("findTimexes: extents", () => {

@@ -52,7 +52,11 @@ const MONTH_CONTEXT = new Set(["in", "since", "until", "till", "by", "through", 
 /** Patterns a "earlier"/"later" before them narrows rather than shifts: "Earlier Sunday", "later this month". */
 const SHIFTABLE = new Set(["weekday", "weekday-pod", "dayref", "rel-unit", "month", "rel-month", "the-weekend", "rel-weekday", "month-day", "year"]);
 /** Words after which "a week", "a year" is a duration ("within a year", "for a week"), not a rate ("seats a week"). */
-const ARTICLE_DURATION_BEFORE = new Set(["for", "within", "in", "after", "over", "than", "about", "nearly", "almost", "barely", "just", "only", "during", "of", "by", "to", "once", "than", "least", "up", "and", "or", ",", "(", "“", '"', "``", "lasted", "last", "lasting", "spent", "took", "take", "takes", "until", "before", "since", "throughout", "half", "another", "extra"]);
+const ARTICLE_DURATION_BEFORE = new Set(["for", "within", "in", "after", "over", "than", "about", "nearly", "almost", "barely", "just", "only", "during", "of", "by", "to", "once", "than", "least", "up", "and", "or", ",", "(", "“", '"', "``", "lasted", "last", "lasting", "spent", "took", "take", "takes", "until", "before", "since", "throughout", "half", "another", "extra", "as", "him", "her", "them", "us", "me", "you", "it"]);
+/** Determiners before a month used as a premodifier: "a June agreement", "the March accession". */
+const DETERMINERS = new Set(["a", "an", "the", "its", "their", "his", "her", "our", "this", "that"]);
+/** Words that cannot be the noun an adjective like "current" qualifies: "the current is strong", "the current of the river". */
+const NOT_A_NOUN_AFTER_ADJECTIVE = new Set(["of", "is", "was", "were", "are", "went", "began", "ended", "drew", "and", "or", "to", "in", "at", "on", "that", "which", "has", "had", "will", "would", "could", "can", "from", "by", "with", "as", "than"]);
 const DURATION_PATTERNS = new Set(["duration", "duration-range", "duration-fraction", "duration-half", "duration-fuzzy"]);
 
 export function findTimexes(text: string, tokens: TokenLayer, span: Span, sentences: SentenceBounds): FoundTimexes {
@@ -79,7 +83,7 @@ export function findTimexes(text: string, tokens: TokenLayer, span: Span, senten
     } else i++;
   }
   const candidates = matches.map((m) => extendBefore(extendAfter(toCandidate(m, words), words), words));
-  return { words, candidates: joinClockAndDay(candidates, words) };
+  return { words, candidates: joinClockAndDay(withCoordinatedDays(candidates, words), words) };
 }
 
 function toCandidate(m: PatternMatch, words: readonly TimeWord[]): TimexCandidate {
@@ -118,7 +122,9 @@ function dropFalseAlarm(m: PatternMatch, words: readonly TimeWord[], text: strin
     const month = words[monthAt] as TimeWord;
     if (!month.capitalized) return true;
     const bare = id === "month";
-    if (bare && AMBIGUOUS_MONTHS.has(month.lower.replace(/\.$/, ""))) {
+    // "a June agreement", "The March accession": a month name between a determiner and its noun is a month
+    const premodifier = !!samePrev && DETERMINERS.has(samePrev.lower) && !!sameNext && /^[a-z]/.test(text.charAt(sameNext.start)) && !NOT_A_NOUN_AFTER_ADJECTIVE.has(sameNext.lower) && month.lower !== "may";
+    if (bare && AMBIGUOUS_MONTHS.has(month.lower.replace(/\.$/, "")) && !premodifier) {
       if (!samePrev || !MONTH_CONTEXT.has(samePrev.lower)) return true;
       if (sameNext?.capitalized && !sameNext.classes.has("year")) return true;
     }
@@ -149,6 +155,8 @@ function dropFalseAlarm(m: PatternMatch, words: readonly TimeWord[], text: strin
   // "the last-minute talks", "The quarter-to-quarter comparison", "the year-ago quarter" (read by its own pattern,
   // from "year"): a timex does not end inside a hyphenated word
   if (sameNext?.hyphenBefore && !DURATION_PATTERNS.has(id) && id !== "iso-date") return true;
+  // "a day-long meeting" is read from "day" by unit-long, not as "a day"
+  if (sameNext?.hyphenBefore && sameNext.lower === "long" && id !== "unit-long") return true;
   if (unitAt !== undefined && DURATION_PATTERNS.has(id)) {
     const unit = words[unitAt] as TimeWord;
     const code = unit.classes.get("unit") ?? unit.classes.get("units");
@@ -156,6 +164,10 @@ function dropFalseAlarm(m: PatternMatch, words: readonly TimeWord[], text: strin
     if (code === "Y" && sameNext && lexicon.blockers.get("after:duration")?.has(sameNext.lower)) return true;
     // "three-quarters of its food", "more than a quarter of the market": fractions, not quarters of a year
     if (code === "Q" && !m.captures.has("fuzzy") && (sameNext?.lower === "of" || (unit.hyphenBefore && unit.lower === "quarters"))) return true;
+    // "a decades-long battle": an article does not count a plural unit (that is "a few days", read by its own pattern)
+    const countAt = m.captures.get("num");
+    const count = countAt === undefined ? undefined : words[countAt];
+    if (count && count.classes.has("article") && count.num === null && !m.captures.has("fuzzy") && !unit.classes.has("unit")) return true;
     // "four flights a week", "$500 million a year": a unit after a count is a rate, not a duration
     const after = sameNext?.lower ?? "";
     if (first.classes.has("article") && samePrev && !ARTICLE_DURATION_BEFORE.has(samePrev.lower) && !samePrev.classes.has("approx") && after !== "ago" && after !== "earlier" && after !== "later") return true;
@@ -165,6 +177,15 @@ function dropFalseAlarm(m: PatternMatch, words: readonly TimeWord[], text: strin
     // "as soon as the threats end" is a conjunction; "soon after being captured" a relative time
     if (first.lower === "soon" && (samePrev?.lower === "as" || sameNext?.lower === "after" || sameNext?.lower === "thereafter")) return true;
   }
+  // "current" is "at present" only as an adjective before its noun: not "the current" (of a river), "current account"
+  if (id === "current" || id === "then-current") {
+    if (!sameNext || !/^[a-z]/i.test(sameNext.lower) || NOT_A_NOUN_AFTER_ADJECTIVE.has(sameNext.lower)) return true;
+    if (lexicon.blockers.get("after:current")?.has(sameNext.lower) || (samePrev && lexicon.blockers.get("before:current")?.has(samePrev.lower))) return true;
+  }
+  // "the last half of the '80s": a half of something the pattern cannot read is left to that something's own timex
+  if (id === "half" && !m.captures.has("year") && sameNext?.lower === "of") return true;
+  // "High Noon" is a film, "high noon" a figure of speech
+  if (id === "clock-named" && samePrev?.lower === "high") return true;
   // "now-defunct" is part of a word ("For now, the State Department says" is a timex: PRESENT_REF, as TimeBank marks it)
   if (id === "now" && sameNext?.hyphenBefore) return true;
   // "in his sixties" is an age
@@ -255,7 +276,7 @@ function joinClockAndDay(candidates: readonly TimexCandidate[], words: readonly 
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i] as TimexCandidate;
     const next = candidates[i + 1];
-    if (c.pattern.type === "TIME" && (c.pattern.id === "clock" || c.pattern.id === "clock-named") && next && DAY_PATTERNS.has(next.pattern.id)) {
+    if (c.pattern.type === "TIME" && (c.pattern.id === "clock" || c.pattern.id === "clock-named" || c.pattern.id === "clock-pod" || c.pattern.id === "clock-night") && next && DAY_PATTERNS.has(next.pattern.id)) {
       let k = c.last;
       if (words[k]?.lower === "," || words[k]?.lower === "on") k++;
       if (k === next.first && words[k]?.sentence === words[c.first]?.sentence) {
@@ -265,6 +286,35 @@ function joinClockAndDay(candidates: readonly TimexCandidate[], words: readonly 
       }
     }
     out.push(c);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 5. "April 24 and 25": the second day of the month named before is a date of its own, as TimeBank marks it
+
+const COORDINATORS = new Set(["and", "or", "&"]);
+
+function withCoordinatedDays(candidates: readonly TimexCandidate[], words: readonly TimeWord[]): TimexCandidate[] {
+  const out: TimexCandidate[] = [];
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i] as TimexCandidate;
+    out.push(c);
+    if (c.pattern.id !== "month-day" || c.captures.has("year")) continue;
+    const k = c.last;
+    const and = words[k];
+    const day = words[k + 1];
+    const after = words[k + 2];
+    const sentence = words[c.first]?.sentence;
+    if (!and || !day || !COORDINATORS.has(and.lower) || day.sentence !== sentence || and.sentence !== sentence) continue;
+    if (!day.classes.has("day") || day.classes.has("year")) continue;
+    // "April 24 and 25 people": a count, not a day
+    if (after && after.sentence === sentence && /^[a-z]/.test(after.lower) && !COORDINATORS.has(after.lower) && !/^(in|at|on|to|when|that|as|,)$/.test(after.lower)) continue;
+    const next = candidates[i + 1];
+    if (next && next.start <= day.start) continue;
+    const captures = new Map(c.captures);
+    captures.set("day", k + 1);
+    out.push({ ...c, start: day.start, end: day.end, first: k + 1, core: k + 1, last: k + 2, captures, mod: null, shift: null });
   }
   return out;
 }

@@ -96,7 +96,8 @@ const TIME_UNITS = new Set(["S", "MIN", "H"]);
 function durationValue(n: number | null, unit: string): string {
   const code = (u: string) => (u === "MIN" ? "M" : u === "DE" ? "DE" : u === "CE" ? "CE" : u === "ML" ? "ML" : u === "WE" ? "WE" : u === "FN" ? "W" : u === "Q" ? "Q" : u);
   const t = TIME_UNITS.has(unit) ? "T" : "";
-  if (n === null) return `P${t}X${code(unit)}`;
+  // decades are written in years, counted or not ("four decades" -> P40Y, "decades" -> PXY), as TimeBank writes them
+  if (n === null) return unit === "DE" ? "PXY" : `P${t}X${code(unit)}`;
   if (unit === "FN") n *= 2;
   if (unit === "DE") return `P${fmt(n * 10)}Y`;
   if (Number.isInteger(n)) return `P${t}${n}${code(unit)}`;
@@ -404,10 +405,13 @@ function weekday(job: Job): Resolution | null {
     date = weekdayOnOrAfter(dct, wd, /*strict=*/ true);
     direction = "future";
   } else {
-    // "until Tuesday", "postponed until Tuesday morning": a deadline lies ahead unless the clause is past
+    // "until Tuesday": a deadline lies ahead unless the clause is past; "postponed until Tuesday morning" lies ahead
+    // even in a past clause
     const prev = job.ctx.words[job.c.first - 1]?.lower;
     const tense = tenseOf(job);
-    const future = tense === "future" || ((prev === "until" || prev === "till") && tense !== "past");
+    const until = prev === "until" || prev === "till";
+    const deferred = until && job.ctx.words.slice(Math.max(0, job.c.first - 6), job.c.first - 1).some((w) => w.classes.has("deferral"));
+    const future = tense === "future" || deferred || (until && tense !== "past");
     date = future ? weekdayOnOrAfter(dct, wd, /*strict=*/ false) : weekdayOnOrBefore(dct, wd, /*strict=*/ false);
     direction = future ? "future" : "past";
   }
@@ -441,7 +445,8 @@ function season(job: Job): Resolution | null {
 }
 
 function pod(job: Job): Resolution | null {
-  const p = podOf(job);
+  // "in the morning": the part of the day is a literal word of the pattern, not a capture
+  const p = podOf(job) ?? matchWords(job).map((w) => w.classes.get("pod")).find((v) => v !== undefined) ?? null;
   if (!p) return null;
   const lastNight = hasWord(job, "last");
   const base = job.c.pattern.id === "rel-pod" ? (job.ctx.dct ? { date: job.ctx.dct, anchor: null } : null) : lastDay(job);
@@ -565,15 +570,14 @@ function theUnit(job: Job): Resolution | null {
 
 function duration(job: Job): Resolution | null {
   const unitWord = word(job, "unit") ?? word(job, "units");
-  const unit = unitWord?.classes.get("unit") ?? unitWord?.classes.get("units") ?? (() => {
-    const w = matchWords(job).at(-1)?.lower ?? "";
-    return { weeks: "W", months: "M", years: "Y", decades: "DE", centuries: "CE" }[w];
-  })();
+  // a unit written as a literal word of the pattern ("over the years", "the weeks ahead") is not captured
+  const unit = unitWord?.classes.get("unit") ?? unitWord?.classes.get("units") ?? matchWords(job).map((w) => w.classes.get("units")).findLast((v) => v !== undefined);
   if (!unit) return null;
   const fuzzy = word(job, "fuzzy");
   let n: number | null;
   if (fuzzy) n = fuzzy.classes.get("fuzzy") === "X" ? null : Number(fuzzy.classes.get("fuzzy"));
-  else if (job.c.pattern.id === "recent-units" || job.c.pattern.id === "past-units" || job.c.pattern.id === "bare-units") n = null;
+  else if (job.c.pattern.id === "unit-long") n = unitWord?.classes.has("unit") ? 1 : null;
+  else if (job.c.pattern.id === "recent-units" || job.c.pattern.id === "past-units" || job.c.pattern.id === "bare-units" || job.c.pattern.id === "the-units") n = null;
   else n = numberOf(word(job, "low") ?? word(job, "num") ?? word(job, "article"));
   if (n !== null) {
     const frac = word(job, "fraction")?.num;
@@ -648,7 +652,9 @@ function clock(job: Job): Resolution | null {
   let time = classValue(job, "clocknum", "clocknum") ?? classValue(job, "clock", "clock");
   if (!time) return null;
   let [h, m] = time.split(":").map(Number) as [number, number];
-  const ampm = classValue(job, "ampm", "ampm");
+  // "4 in the morning", "11 at night": the part of the day says a.m. or p.m.
+  const dayPart = matchWords(job).map((w) => w.classes.get("pod")).find((v) => v !== undefined);
+  const ampm = classValue(job, "ampm", "ampm") ?? (dayPart === "MO" ? "AM" : dayPart ? "PM" : undefined);
   if (ampm) {
     if (h < 1 || h > 12) return null;
     if (ampm === "PM" && h < 12) h += 12;
@@ -720,7 +726,35 @@ function isoDate(job: Job): Resolution | null {
   return isValidDate(y, m, d) && (w[1]?.lower.length ?? 0) === 2 && (w[2]?.lower.length ?? 0) === 2 ? { value: formatDate({ year: y, month: m, day: d }) } : null;
 }
 
+/** "the week of March 6": the ISO week of that day. */
+function weekOf(job: Job): Resolution | null {
+  const day = monthDay(job);
+  const m = day && /^(\d{4})-(\d{2})-(\d{2})$/.exec(day.value);
+  if (!m) return day ? { value: day.value.replace(/-\d\d$/, "-WXX") } : null;
+  return { value: formatWeek({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }), direction: day.direction ?? null };
+}
+
+/** "the day before last Tuesday", "the day after Friday": a day beside the weekday it names. */
+function dayBesideWeekday(job: Job): Resolution | null {
+  const day = weekday(job);
+  const m = day && /^(\d{4})-(\d{2})-(\d{2})$/.exec(day.value);
+  if (!m) return day ? { value: "XXXX-XX-XX" } : null;
+  const shift = hasWord(job, "before") ? -1 : 1;
+  return { value: formatDate(addDays({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }, shift)), type: "DATE", direction: day.direction ?? null };
+}
+
+/** "mid-afternoon yesterday", "late morning Thursday": the part of a day named after it. */
+function podDay(job: Job): Resolution | null {
+  const day = word(job, "dayref") ? dayref(job) : weekday(job);
+  const p = podOf(job);
+  if (!day || !p) return day;
+  return { ...day, value: withPod(day.value.replace(/T.*$/, ""), p), type: "TIME" };
+}
+
 const NORMALISERS: Readonly<Record<string, Normaliser>> = {
+  podDay,
+  weekOf,
+  dayBesideWeekday,
   isoDate,
   monthDay,
   monthYear,

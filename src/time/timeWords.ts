@@ -34,7 +34,7 @@ const NO_CLASSES: ReadonlyMap<string, string> = new Map();
 /** Classes that only shape a time expression; a word with nothing else never starts the search for one. */
 const FUNCTION_CLASSES = new Set(["article", "rel", "anchor", "mod", "shift", "approx", "ago", "each", "number", "teen", "tens", "scale", "fuzzy", "ordinal", "modnoun", "digits", "num", "day", "clocknum", "fraction"]);
 /** Content words of fixed phrases ("the future", "the near term", "the first half", "fiscal 1999"). */
-const TRIGGER_WORDS = new Set(["future", "past", "term", "half", "fiscal", "possible", "days", "time", "period"]);
+const TRIGGER_WORDS = new Set(["future", "past", "term", "half", "fiscal", "possible", "days", "time", "period", "current", "while"]);
 
 export interface SentenceBounds {
   readonly starts: readonly number[];
