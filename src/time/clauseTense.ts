@@ -55,6 +55,11 @@ function markAt(words: readonly TimeWord[], i: number): { tense: TenseMark; leng
   return null;
 }
 
+/** Whether word i is itself a past-tense marker ("became", "released", "was"). */
+export function isPastMark(words: readonly TimeWord[], i: number): boolean {
+  return i >= 0 && i < words.length && markAt(words, i)?.tense === "past";
+}
+
 /**
  * The tense of the clause holding words [first, last): the nearest marker in the same sentence, looking first inside
  * the clause (not past a ";" or a quotation mark), then across the sentence. Ties go to the future ("will meet ...

@@ -25,6 +25,8 @@ const negatives: readonly string[] = [
   "Swimmers fought the current.", // "current" as a noun
   "The current account deficit widened.", // a term of economics
   "The film High Noon won awards.", // a title
+  "The trickle of cash soon became a flood.", // "soon" after an event told in the past
+  "He was soon released from the hospital.", // the same
 ];
 
 describe("findTimexes: negative cases yield nothing", () => {

@@ -130,6 +130,10 @@ describe("resolveTimexes: datelines and missing article dates", () => {
     const found = timeDoc("WASHINGTON, March 27 - The Senate voted on Thursday to confirm him.", REFERENCE).layers.timexes ?? [];
     assert.deepEqual(found.map((t) => [t.text, t.value]), [["March 27", "2025-03-27"], ["Thursday", "2025-03-27"]]);
   });
+  it("counts from the dateline's day when the story was filed the day before its date", () => {
+    const found = timeDoc("WASHINGTON, August 13 (Xinhua) -- President Clinton said today that the attack of yesterday was cowardly.", "1998-08-14").layers.timexes ?? [];
+    assert.deepEqual(found.map((t) => [t.text, t.value]), [["August 13", "1998-08-13"], ["today", "1998-08-13"], ["yesterday", "1998-08-12"]]);
+  });
   it("leaves relative dates underspecified without an article date", () => {
     const found = timeDoc("Noem visited Colombia on Thursday.", null).layers.timexes ?? [];
     assert.equal(found[0]?.value, "XXXX-WXX-4");

@@ -25,7 +25,7 @@ import {
   type CalendarDate,
   type Season,
 } from "./calendar.js";
-import { clauseTense, type Tense } from "./clauseTense.js";
+import { clauseTense, isPastMark, type Tense } from "./clauseTense.js";
 import type { TimexCandidate } from "./findTimexes.js";
 import type { TimeWord } from "./timeWords.js";
 
@@ -616,6 +616,9 @@ function pointFromDuration(job: Job, n: number | null, unit: string): Resolution
     const q = storyQuarter(job) as { year: number; quarter: number; anchor: number | null };
     return { value: quarterValue(q.year - 1, q.quarter), type: "DATE", anchor: q.anchor };
   }
+  // "a minute and a half later", "just over an hour later": a shift within a day names no other date; the length of
+  // time is what the text gives (TimeBank marks it so)
+  if (!fromArticle && TIME_UNITS.has(unit)) return { value: durationValue(n, unit), type: "DURATION" };
   const base = fromArticle ? (job.ctx.dct ? { date: job.ctx.dct, anchor: null } : null) : lastDay(job);
   if (!base) return { value: sign < 0 ? "PAST_REF" : "FUTURE_REF", type: "DATE" };
   const k = sign * n;
@@ -686,6 +689,8 @@ function clock(job: Job): Resolution | null {
 function vague(job: Job): Resolution | null {
   for (const w of matchWords(job)) {
     const v = w.classes.get("vague");
+    // "He was soon released": in a past clause "soon" is "shortly after" an event told, not a time after the article's
+    if (v === "FUTURE_REF" && w.lower === "soon" && (isPastMark(job.ctx.words, job.c.last) || isPastMark(job.ctx.words, job.c.first - 1))) return null;
     if (v) return { value: v };
   }
   return null;
@@ -821,10 +826,20 @@ function remember(discourse: Discourse, value: string, index: number, sentence: 
   }
 }
 
+/** The dateline's day, when it is a full date a few days before the article's (a story filed the day before). */
+function datelineDay(value: string, dct: CalendarDate): CalendarDate | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return null;
+  const day = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+  const before = daysBetween(day, dct);
+  return before >= 1 && before <= 3 ? day : null;
+}
+
 /** Resolves candidates in text order into timexes; a candidate whose normaliser finds no value is dropped. */
-export function resolveTimexes(candidates: readonly TimexCandidate[], ctx: ResolveContext, text: string): Timex[] {
+export function resolveTimexes(candidates: readonly TimexCandidate[], articleContext: ResolveContext, text: string): Timex[] {
   const discourse: Discourse = { day: null, month: null, year: null, quarter: null };
   const out: Timex[] = [];
+  let ctx = articleContext;
   for (const c of candidates) {
     let tense: Tense | undefined;
     const job: Job = {
@@ -850,6 +865,10 @@ export function resolveTimexes(candidates: readonly TimexCandidate[], ctx: Resol
     });
     // "the latest period" before any named quarter names the story's quarter too (the last one finished), so that
     // "the 1988 period" after it is the comparison, not the story's quarter
+    // "WASHINGTON, August 13 (Xinhua) -- President Clinton Thursday ...", in a story dated August 14: the dateline
+    // gives the day the story was written, and its "Thursday" and "yesterday" count from that day
+    const filed = ctx.dct && inDateline(job) ? datelineDay(r.value, ctx.dct) : null;
+    if (filed) ctx = { ...ctx, dct: filed };
     const namesQuarter = QUARTER_PATTERNS.has(c.pattern.id) || (c.pattern.id === "the-quarter" && discourse.quarter === null);
     if (type === "DATE" || type === "TIME") remember(discourse, r.value, index, ctx.words[c.first]?.sentence ?? -1, namesQuarter);
   }
