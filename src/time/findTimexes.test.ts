@@ -27,6 +27,9 @@ const negatives: readonly string[] = [
   "The film High Noon won awards.", // a title
   "The trickle of cash soon became a flood.", // "soon" after an event told in the past
   "He was soon released from the hospital.", // the same
+  "They walked away and soon she was put in the helicopter.", // the same, with the subject between
+  "He founded the now-shuttered Apple Daily newspaper.", // a name
+  "He spoke on Fox News' Sunday Morning Futures show.", // a title
 ];
 
 describe("findTimexes: negative cases yield nothing", () => {

@@ -152,6 +152,13 @@ function dropFalseAlarm(m: PatternMatch, words: readonly TimeWord[], text: strin
     // Units are common nouns: a capitalised one is a title ("This Week" on ABC, "60 Minutes").
     if (unit.capitalized && !/^[A-Z]+$/.test(text.slice(unit.start, unit.end)) && unit.start !== first.start) return true;
   }
+  // Adverbs of frequency and parts of the day are common words: a capitalised one inside a sentence is part of a name
+  // ("Apple Daily", Fox News' "Sunday Morning Futures")
+  for (let k = m.first; k < m.last; k++) {
+    const w = words[k] as TimeWord;
+    if (k === 0 || words[k - 1]?.sentence !== w.sentence || !w.capitalized || !/^[A-Z][a-z]/.test(text.slice(w.start, w.end))) continue;
+    if (w.classes.has("setadv") || (w.classes.has("pod") && k > m.first)) return true;
+  }
   // "the last-minute talks", "The quarter-to-quarter comparison", "the year-ago quarter" (read by its own pattern,
   // from "year"): a timex does not end inside a hyphenated word
   if (sameNext?.hyphenBefore && !DURATION_PATTERNS.has(id) && id !== "iso-date") return true;

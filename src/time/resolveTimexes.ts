@@ -686,11 +686,24 @@ function clock(job: Job): Resolution | null {
   return { value: `${date}T${time}`, type: "TIME", anchor };
 }
 
+/** "was soon released", "soon became", "and soon she was put in the helicopter": a past verb right by "soon". */
+function soonAfterPastEvent(job: Job): boolean {
+  const words = job.ctx.words;
+  if (isPastMark(words, job.c.first - 1)) return true;
+  const sentence = words[job.c.first]?.sentence;
+  for (let k = job.c.last; k < Math.min(words.length, job.c.last + 3); k++) {
+    if (words[k]?.sentence !== sentence) break;
+    if (isPastMark(words, k)) return true;
+    if (words[k]?.classes.has("future") || /^(will|would|could|can|may|might|shall|'ll)$/.test(words[k]?.lower ?? "")) return false;
+  }
+  return false;
+}
+
 function vague(job: Job): Resolution | null {
   for (const w of matchWords(job)) {
     const v = w.classes.get("vague");
     // "He was soon released": in a past clause "soon" is "shortly after" an event told, not a time after the article's
-    if (v === "FUTURE_REF" && w.lower === "soon" && (isPastMark(job.ctx.words, job.c.last) || isPastMark(job.ctx.words, job.c.first - 1))) return null;
+    if (v === "FUTURE_REF" && w.lower === "soon" && soonAfterPastEvent(job)) return null;
     if (v) return { value: v };
   }
   return null;
