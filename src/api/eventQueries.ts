@@ -1,4 +1,4 @@
-// Read-side queries over events for the API and the UI: one filter (actor, country, dyad,
+// Read-side queries over events for the API and the UI: one filter (actor, country, dyad, place,
 // CAMEO code or root, PLOVER type, dates, status, text, article) shared by the list, the
 // timeline, the map and the network, so the numbers on a chart and the rows behind it agree.
 import type { Db } from "../store/database.js";
@@ -44,6 +44,10 @@ export function eventWhere(filter: EventFilterInput): SqlWhere {
   if (filter.location) {
     where.push("e.location = @location");
     params["location"] = filter.location;
+  }
+  if (filter.place) {
+    where.push("e.place = @place COLLATE NOCASE");
+    params["place"] = filter.place;
   }
   if (filter.code) {
     where.push("e.cameo LIKE @code");

@@ -3,7 +3,7 @@
 // click on any mark can list exactly the events behind it.
 import type { Db } from "../store/database.js";
 import type { EventFilterInput, Interval } from "./params.js";
-import type { CountryCount, Facet, Facets, Network, NetworkLink, NetworkNode, Relations } from "./types.js";
+import type { CountryCount, Facet, Facets, Network, NetworkLink, NetworkNode, PlaceCount, Relations } from "./types.js";
 import { bucketize, eventWhere, TIMELINE_MAX_EVENTS } from "./eventQueries.js";
 import { countryByCode } from "./countries.js";
 
@@ -38,6 +38,18 @@ export function eventsByCountry(db: Db, filter: EventFilterInput): CountryCount[
     const country = countryByCode(row.country);
     return { ...row, name: country?.name ?? null, numeric: country?.numeric ?? null };
   });
+}
+
+/** Events per named place with coordinates (a city the text names), the busiest first: the map's points. */
+export function eventsByPlace(db: Db, filter: EventFilterInput, limit: number): PlaceCount[] {
+  const { sql, params } = eventWhere(filter);
+  const located = `${sql ? `${sql} AND` : "WHERE"} e.lat IS NOT NULL AND e.lon IS NOT NULL AND e.place IS NOT NULL`;
+  return db
+    .prepare(
+      `SELECT e.place AS place, NULLIF(e.location, '') AS country, e.lat AS lat, e.lon AS lon, count(*) AS events ${FROM} ${located}
+       GROUP BY e.place, e.location, e.lat, e.lon ORDER BY events DESC, place LIMIT @limit`,
+    )
+    .all({ ...params, limit }) as PlaceCount[];
 }
 
 /** The most active actors and the events between them; links are undirected pairs. */

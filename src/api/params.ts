@@ -55,6 +55,7 @@ export const eventFilterShape = {
     .optional()
     .describe("events between two countries, either direction: USA-COL"),
   location: countryCode.optional().describe("the country where it happened"),
+  place: z.string().min(1).max(200).optional().describe("the named place (a city) where it happened: Mexico City"),
   code: z.string().regex(/^\d{2,4}$/, "must be a CAMEO code of 2 to 4 digits, such as 04 or 042").optional().describe("CAMEO code or its prefix: 04 is every CONSULT code, 042 a visit"),
   root: z.string().regex(/^\d{2}$/, "must be a 2-digit CAMEO root, such as 04").optional().describe("CAMEO root code"),
   plover: z
@@ -87,6 +88,10 @@ export const timelineQuery = z
   .strict();
 
 export const mapQuery = z.object({ ...eventFilterShape, format: paging.format }).strict();
+
+export const placesQuery = z
+  .object({ ...eventFilterShape, limit: z.coerce.number().int().min(1).max(5000).default(1000).describe("the busiest places to return"), format: paging.format })
+  .strict();
 
 export const networkQuery = z
   .object({ ...eventFilterShape, nodes: z.coerce.number().int().min(2).max(300).default(60).describe("the most active actors to draw") })

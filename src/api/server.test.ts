@@ -10,8 +10,8 @@ import { contentHash, saveDoc } from "../store/articles.js";
 import { createDoc, withLayers } from "../model/document.js";
 import { readPlainText } from "../ingest/plainText.js";
 import { sharedDir } from "../model/dataFiles.js";
-import { foundationPipeline, saveSeed, saveSentencesOnly, seedDoc, SEED_PATH, SEED_VISIT_EVIDENCE } from "./testing/seedFixture.js";
-import type { ActorDetail, ArticleDetail, EventDetail, EventRow, Page, Relations, Timeline, CountryCount, Network, QuoteRow, ActorRow } from "./types.js";
+import { foundationPipeline, saveCityStory, saveSeed, saveSentencesOnly, seedDoc, SEED_PATH, SEED_VISIT_EVIDENCE } from "./testing/seedFixture.js";
+import type { ActorDetail, ArticleDetail, EventDetail, EventRow, Page, Relations, Timeline, CountryCount, Network, PlaceCount, QuoteRow, ActorRow } from "./types.js";
 
 const TOKEN = "test-token-0123456789";
 
@@ -240,6 +240,37 @@ describe("HTTP API: events and their aggregates", () => {
   });
 });
 
+describe("HTTP API: places on the map", () => {
+  let app: FastifyInstance;
+  before(() => {
+    const db = openStore(":memory:");
+    saveSeed(db);
+    saveCityStory(db);
+    app = buildServer(db);
+  });
+
+  it("lists the named places events happened in, with their coordinates, the busiest first", async () => {
+    const response = await app.inject({ url: "/api/places" });
+    assert.equal(response.statusCode, 200);
+    const { items } = response.json() as { items: PlaceCount[] };
+    assert.equal(items.length, 1, "the seed's events happened in countries, not in named cities");
+    const place = items[0] as PlaceCount;
+    assert.equal(place.place, "Mexico City");
+    assert.equal(place.country, "MEX");
+    assert.equal(place.events, 1);
+    assert.ok(Math.abs(place.lat - 19.43) < 0.1 && Math.abs(place.lon + 99.13) < 0.1, `${place.lat}, ${place.lon}`);
+  });
+
+  it("takes the event filters, and a place lists the events there", async () => {
+    assert.deepEqual((await app.inject({ url: "/api/places?actor=Noem" })).json().items, []);
+    assert.equal((await app.inject({ url: "/api/places?actor=Marco%20Rubio" })).json().items.length, 1);
+    const there = (await app.inject({ url: "/api/events?place=mexico%20city" })).json() as Page<EventRow>;
+    assert.equal(there.total, 1);
+    assert.equal(there.items[0]?.source, "Marco Rubio");
+    assert.equal(there.items[0]?.place, "Mexico City");
+  });
+});
+
 describe("HTTP API: actors and quotes", () => {
   let app: FastifyInstance;
   before(() => {
@@ -368,6 +399,8 @@ describe("HTTP API: bad requests are 400s with a message, never 500s", () => {
     "/api/network?nodes=1",
     "/api/network?nodes=100000",
     "/api/map?country=1",
+    "/api/places?limit=0",
+    "/api/places?place=",
   ];
   for (const url of bad) {
     it(`400: ${url}`, async () => {
@@ -453,7 +486,7 @@ describe("OpenAPI and the web UI's files", () => {
     const doc = (await app.inject({ url: "/openapi.json" })).json();
     assert.equal(doc.openapi, "3.1.0");
     const paths = Object.keys(doc.paths).sort();
-    for (const path of ["/api/health", "/api/articles", "/api/articles/{id}", "/api/events", "/api/events/{id}", "/api/events/timeline", "/api/relations", "/api/actors", "/api/actors/{id}", "/api/quotes", "/api/map", "/api/network", "/api/facets", "/api/countries"]) {
+    for (const path of ["/api/health", "/api/articles", "/api/articles/{id}", "/api/events", "/api/events/{id}", "/api/events/timeline", "/api/relations", "/api/actors", "/api/actors/{id}", "/api/quotes", "/api/map", "/api/places", "/api/network", "/api/facets", "/api/countries"]) {
       assert.ok(paths.includes(path), path);
     }
     const params = doc.paths["/api/events"].get.parameters.map((p: { name: string }) => p.name);

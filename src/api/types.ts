@@ -230,6 +230,16 @@ export interface CountryCount {
   readonly involved: number;
 }
 
+/** A named place where events happened, with its coordinates (GeoNames, via the city table). */
+export interface PlaceCount {
+  readonly place: string;
+  /** ISO 3166-1 alpha-3 code of its country. */
+  readonly country: string | null;
+  readonly lat: number;
+  readonly lon: number;
+  readonly events: number;
+}
+
 export interface NetworkNode {
   readonly id: number;
   readonly name: string;

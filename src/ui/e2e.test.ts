@@ -13,7 +13,7 @@ import type { FastifyInstance } from "fastify";
 import { openStore } from "../store/database.js";
 import { buildServer } from "../api/server.js";
 import { DEFAULT_WEB_ROOT } from "../api/staticUi.js";
-import { saveSeed, saveSentencesOnly, SEED_VISIT_EVIDENCE } from "../api/testing/seedFixture.js";
+import { saveCityStory, saveSeed, saveSentencesOnly, SEED_VISIT_EVIDENCE } from "../api/testing/seedFixture.js";
 import { packageRoot } from "../model/dataFiles.js";
 
 const CHROMIUM = process.env["NEWSGRAPH_CHROMIUM"] || "/usr/bin/chromium";
@@ -36,8 +36,9 @@ interface Served {
   readonly base: string;
 }
 
-async function serve(seeded: boolean): Promise<Served> {
+async function serve(seeded: boolean, more: (db: ReturnType<typeof openStore>) => void = () => {}): Promise<Served> {
   const db = openStore(":memory:");
+  more(db);
   if (seeded) {
     saveSeed(db);
     saveSentencesOnly(db, { id: "accra", text: "Floods closed roads in Accra on Monday. Officials said the roads would reopen within a week.", date: "2024-06-03", title: "Floods in Accra", source: "VOA" });
@@ -258,6 +259,43 @@ describe("web UI in chromium, on a store without events", { skip: skipReason() }
       await page.goto(`${served.base}/#/map`);
       await page.locator(".notice", { hasText: "every country is blank" }).waitFor();
       assert.equal(await page.locator("svg.map path.country.has-events").count(), 0);
+    } finally {
+      await context.close();
+      await served.app.close();
+      rmSync(profile, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("web UI in chromium, on a store with an event in a named city", { skip: skipReason() }, () => {
+  it("puts the city on the map as a point; a click lists its events, with the place as a removable filter", async () => {
+    const served = await serve(/*seeded=*/ true, saveCityStory);
+    const profile = mkdtempSync(join(tmpdir(), "newsgraph-chromium-"));
+    const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1280, height: 720 } });
+    try {
+      const page = context.pages()[0] ?? (await context.newPage());
+      page.setDefaultTimeout(TIMEOUT);
+      await page.goto(`${served.base}/#/map`);
+      const dot = page.locator('svg.map circle.place[data-place="Mexico City"]');
+      await dot.waitFor();
+      assert.equal(await page.locator("svg.map circle.place").count(), 1, "the seed's events are placed in countries only");
+      assert.match(await dot.locator("title").textContent() ?? "", /Mexico City \(MEX\): 1 event/);
+      // the point lies inside Mexico's shape on the map, not somewhere else
+      const box = await dot.boundingBox();
+      const mexico = await page.locator('svg.map path.country[data-country="MEX"]').boundingBox();
+      assert.ok(box && mexico && box.x + box.width / 2 > mexico.x && box.x + box.width / 2 < mexico.x + mexico.width && box.y + box.height / 2 > mexico.y && box.y + box.height / 2 < mexico.y + mexico.height, "inside Mexico");
+      mkdirSync(SHOTS, { recursive: true });
+      await page.screenshot({ path: join(SHOTS, "map-places.png") });
+      await dot.click();
+      await page.waitForURL(/place=Mexico(%20|\+)City/);
+      await page.locator("table.events tr.event-row").first().waitFor();
+      assert.equal(await page.locator("table.events tr.event-row").count(), 1);
+      assert.match(await page.locator("table.events tr.event-row").first().innerText(), /Marco Rubio/);
+      const chip = page.locator('.active-filters .chip[data-filter="place"]');
+      assert.match(await chip.innerText(), /place Mexico City/);
+      await chip.locator("a").click();
+      await page.waitForURL((url) => !url.hash.includes("place="));
+      await page.locator(".active-filters").waitFor({ state: "detached" });
     } finally {
       await context.close();
       await served.app.close();

@@ -1,10 +1,10 @@
 // Events: the filtered list, one event with every report of it, counts over time, per
 // country and between actors, and the values the filters can take.
 import { NotFound } from "../errors.js";
-import { eventsQuery, idParams, mapQuery, networkQuery, relationsQuery, timelineQuery } from "../params.js";
+import { eventsQuery, idParams, mapQuery, networkQuery, placesQuery, relationsQuery, timelineQuery } from "../params.js";
 import type { RouteTable } from "../routeTable.js";
 import { countEvents, eventTimeline, getEvent, listEventRows } from "../eventQueries.js";
-import { eventsByCountry, facets, network, relations } from "../graphQueries.js";
+import { eventsByCountry, eventsByPlace, facets, network, relations } from "../graphQueries.js";
 import { allCountries } from "../countries.js";
 import type { ApiContext } from "./context.js";
 
@@ -70,6 +70,19 @@ export function eventRoutes(table: RouteTable, { db }: ApiContext): void {
       return { items: eventsByCountry(db, filter) };
     },
     exportRows: { name: "countries", rows: (result) => result.items },
+  });
+
+  table.add({
+    method: "GET",
+    url: "/api/places",
+    tag: "events",
+    summary: "Events per named place (a city the text names) with its coordinates, the busiest first: points for a map",
+    query: placesQuery,
+    handler: ({ query }) => {
+      const { format: _format, limit, ...filter } = query;
+      return { items: eventsByPlace(db, filter, limit) };
+    },
+    exportRows: { name: "places", rows: (result) => result.items },
   });
 
   table.add({

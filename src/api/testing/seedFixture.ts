@@ -11,6 +11,7 @@ import { buildPipeline, type Pipeline } from "../../pipeline/pipeline.js";
 import { frame } from "../../text/frame.js";
 import { sentences } from "../../text/sentences.js";
 import { tokens } from "../../text/tokenize.js";
+import { findCity } from "../../entities/cities.js";
 import { contentHash, saveDoc } from "../../store/articles.js";
 import { ingestArticle, rawToDoc } from "../../store/ingestArticles.js";
 import type { RawArticle } from "../../ingest/types.js";
@@ -278,3 +279,37 @@ export function saveSeed(db: Db): number {
 
 /** The seed's evidence for Noem's visit to Colombia: what the click-through tests look for. */
 export const SEED_VISIT_EVIDENCE = "U.S. Homeland Security Secretary Kristi Noem visited Colombia on Thursday";
+
+/** A second story whose event happened in a named city: what the map's points and the place filter are tested on. */
+export const CITY_STORY_TEXT = "Secretary of State Marco Rubio met Mexican President Claudia Sheinbaum in Mexico City on Friday to discuss tariffs.";
+
+/** The city story through the foundation stages plus one hand-built meeting, placed in Mexico City (GeoNames coordinates). */
+export function cityStoryDoc(): Doc {
+  const raw = { id: "rubio-mexico-city", text: CITY_STORY_TEXT, date: "2025-03-14", title: "Rubio meets Sheinbaum in Mexico City", source: "VOA", url: null, origin: "test" };
+  const base = foundationPipeline().run(rawToDoc(raw, contentHash(raw.text)));
+  const city = findCity("Mexico City", "MEX");
+  if (!city) throw new Error("city fixture: Mexico City is not in the city table");
+  const trigger = CITY_STORY_TEXT.indexOf("met");
+  const meeting: NewsEvent = {
+    start: 0,
+    end: CITY_STORY_TEXT.length - 1,
+    cameo: "040",
+    goldstein: GOLDSTEIN["040"] ?? null,
+    plover: "CONSULT",
+    ploverMode: null,
+    source: { name: "Marco Rubio", country: "USA", sector: "GOV", code: "USAGOV", person: true, actor: null },
+    target: { name: "Claudia Sheinbaum", country: "MEX", sector: "GOV", code: "MEXGOV", person: true, actor: null },
+    date: "2025-03-14",
+    location: { name: "Mexico City", country: "MEX", lat: city.lat, lon: city.lon },
+    status: "asserted",
+    trigger: { start: trigger, end: trigger + 3 },
+    provenance: { stage: "test-fixture", rule: "city-fixture-events" },
+  };
+  return withLayers(base, { events: [meeting] });
+}
+
+/** Store the city story; returns its article id. */
+export function saveCityStory(db: Db): number {
+  const doc = cityStoryDoc();
+  return saveDoc(db, doc, contentHash(doc.text), "fixture").articleId;
+}

@@ -2,9 +2,18 @@
 import type { Facets } from "../../../api/types.js";
 import { CAMEO_ROOTS } from "../cameo.js";
 
-export const FILTER_KEYS = ["actor", "country", "code", "plover", "status", "from", "to", "q", "location", "dyad", "actorId", "article"] as const;
+export const FILTER_KEYS = ["actor", "country", "code", "plover", "status", "from", "to", "q", "location", "place", "dyad", "actorId", "article"] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 export type Filters = Partial<Record<FilterKey, string>>;
+
+/** Filters set by a click elsewhere (the map, a dyad, an actor, an article) that have no field in the form: shown as chips. */
+const CLICKED_FILTERS: readonly (readonly [FilterKey, string])[] = [
+  ["location", "happened in"],
+  ["place", "place"],
+  ["dyad", "between"],
+  ["actorId", "actor id"],
+  ["article", "article"],
+];
 
 export function filtersFrom(query: URLSearchParams): Filters {
   const filters: Filters = {};
@@ -84,6 +93,26 @@ export function EventFilters({ filters, facets, onChange }: { readonly filters: 
         Text
         <input name="q" type="search" value={filters.q ?? ""} placeholder="words in the evidence" />
       </label>
+      {CLICKED_FILTERS.some(([key]) => filters[key]) && (
+        <p class="active-filters">
+          {CLICKED_FILTERS.filter(([key]) => filters[key]).map(([key, label]) => (
+            <span class="chip" key={key} data-filter={key}>
+              {label} {filters[key]}{" "}
+              <a
+                href="#"
+                aria-label={`Remove the filter ${label} ${filters[key]}`}
+                onClick={(event) => {
+                  event.preventDefault();
+                  const { [key]: _removed, ...rest } = filters;
+                  onChange(rest);
+                }}
+              >
+                ×
+              </a>
+            </span>
+          ))}
+        </p>
+      )}
       <div class="buttons">
         <button type="submit">Filter</button>
         <button type="button" class="secondary" onClick={() => onChange({})}>

@@ -1,12 +1,13 @@
 // Events per country on a world map drawn from Natural Earth shapes (world-atlas) with
-// d3-geo: no tile server, nothing fetched but the store's counts.
+// d3-geo, and a point for each named city events happened in (GeoNames coordinates): no tile
+// server, nothing fetched but the store's counts.
 import { geoNaturalEarth1, geoPath } from "d3-geo";
 import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import type { Feature, FeatureCollection, Geometry } from "geojson";
 import { useMemo, useState } from "preact/hooks";
 import world from "world-atlas/countries-110m.json";
-import type { CountryCount } from "../../../api/types.js";
+import type { CountryCount, PlaceCount } from "../../../api/types.js";
 import { useApi } from "../api.js";
 import { Loading, Notice } from "../components/Notice.js";
 import { plural } from "../format.js";
@@ -26,15 +27,14 @@ function shade(value: number, max: number): string {
 
 export function MapView({ metric }: { readonly metric: "involved" | "located" }) {
   const counts = useApi<{ items: CountryCount[] }>("/api/map");
+  const places = useApi<{ items: PlaceCount[] }>("/api/places");
   const [hover, setHover] = useState<string | null>(null);
   const shapes = useMemo(() => {
     const topology = world as unknown as Topology<{ countries: GeometryCollection<{ name: string }> }>;
     return (feature(topology, topology.objects.countries) as FeatureCollection<Geometry, { name: string }>).features as Shape[];
   }, []);
-  const path = useMemo(() => {
-    const projection = geoNaturalEarth1().fitSize([W, H], { type: "FeatureCollection", features: shapes });
-    return geoPath(projection);
-  }, [shapes]);
+  const projection = useMemo(() => geoNaturalEarth1().fitSize([W, H], { type: "FeatureCollection", features: shapes }), [shapes]);
+  const path = useMemo(() => geoPath(projection), [projection]);
   if (counts.error) return <Notice kind="error">{counts.error}</Notice>;
   if (!counts.data) return <Loading />;
   const byNumeric = new Map(counts.data.items.filter((c) => c.numeric).map((c) => [c.numeric as string, c]));
@@ -42,10 +42,12 @@ export function MapView({ metric }: { readonly metric: "involved" | "located" })
   const hovered = hover ? byNumeric.get(hover) : null;
   const hoveredName = hover ? shapes.find((s) => String(s.id) === hover)?.properties.name : null;
   const unmapped = counts.data.items.filter((c) => !c.numeric);
+  const points = places.data?.items ?? [];
+  const busiest = Math.max(1, ...points.map((p) => p.events));
   return (
     <section>
       <div class="panel-head">
-        <h1>Events per country</h1>
+        <h1>Events per country and city</h1>
         <div class="segmented" role="group" aria-label="Count">
           <a class={metric === "involved" ? "on" : ""} href={href("/map")}>
             actors from there
@@ -80,6 +82,26 @@ export function MapView({ metric }: { readonly metric: "involved" | "located" })
               </path>
             );
           })}
+          {points.map((p) => {
+            const at = projection([p.lon, p.lat]);
+            if (!at) return null;
+            return (
+              <circle
+                key={`${p.place}|${p.lat}|${p.lon}`}
+                class="place"
+                data-place={p.place}
+                cx={at[0]}
+                cy={at[1]}
+                r={3 + 9 * Math.sqrt(p.events / busiest)}
+                onClick={() => navigate(href("/", { place: p.place }))}
+              >
+                <title>
+                  {p.place}
+                  {p.country ? ` (${p.country})` : ""}: {plural(p.events, "event")}
+                </title>
+              </circle>
+            );
+          })}
         </svg>
         <div class="map-info">
           {hoveredName ? (
@@ -87,7 +109,9 @@ export function MapView({ metric }: { readonly metric: "involved" | "located" })
               <strong>{hoveredName}</strong>: {plural(hovered?.[metric] ?? 0, "event")}
             </p>
           ) : (
-            <p class="muted small">Hover over a country for its count; click one to list its events.</p>
+            <p class="muted small">
+              Hover over a country for its count; click one to list its events. {points.length > 0 && `Dots are the ${plural(points.length, "city", "cities")} the articles place events in; click one for its events.`}
+            </p>
           )}
           <div class="scale">
             <span>0</span>
