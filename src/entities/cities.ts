@@ -6,6 +6,7 @@
 // without a country, only to a place of 100,000 people or more, the most populous of that name.
 import { createRequire } from "node:module";
 import { computeNameKey } from "./countries.js";
+import { readTable } from "../model/dataFiles.js";
 
 export interface City {
   readonly name: string;
@@ -53,6 +54,16 @@ function load(): Map<string, City[]> {
       if (list) list.push(city);
       else index.set(key, [city]);
     }
+  }
+  // "Kiev", "Bombay", "New York": the names news uses for cities GeoNames names otherwise (data/entities/city-aliases.tsv)
+  for (const row of readTable("entities/city-aliases.tsv")) {
+    const named = (index.get(computeNameKey(row["geonames"] ?? "")) ?? []).filter((c) => c.country === row["country"]);
+    const city = named.reduce<City | undefined>((best, c) => (!best || c.population > best.population ? c : best), undefined);
+    if (!city) continue; // a row naming no city of the table: cities.test.ts reports it
+    const key = computeNameKey(row["name"] ?? "");
+    const list = index.get(key);
+    if (!list) index.set(key, [city]);
+    else if (!list.includes(city)) list.push(city);
   }
   for (const list of index.values()) list.sort((a, b) => b.population - a.population);
   return index;
