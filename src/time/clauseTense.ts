@@ -18,6 +18,9 @@ const DETERMINERS = new Set(["a", "an", "the", "its", "their", "his", "her", "ou
 /** How far (in words) a tense marker is looked for: the nearest one in the sentence decides. */
 const MAX_DISTANCE = 12;
 
+/** Words that open a clause of their own right after a time expression. */
+const RELATIVE_PRONOUNS = new Set(["that", "which", "who", "whom", "whose", "where"]);
+
 export type Tense = "past" | "future" | "present" | null;
 
 function markAt(words: readonly TimeWord[], i: number): { tense: TenseMark; length: number } | null {
@@ -83,6 +86,8 @@ export function clauseTense(words: readonly TimeWord[], first: number, last: num
   for (let i = last, d = 1; i < words.length && (words[i] as TimeWord).sentence === sentence && d <= MAX_DISTANCE; i++, d++) {
     const w = (words[i] as TimeWord).lower;
     if (w === ";" || w === "“" || w === "”" || w === '"' || w === "``" || w === "''") d += 6;
+    // "signed a declaration Thursday that will serve as ...": a relative clause after the expression has its own tense
+    if (i === last && RELATIVE_PRONOUNS.has(w)) d += 6;
     consider(i, d);
   }
   const found = best as { tense: TenseMark; distance: number } | null;
