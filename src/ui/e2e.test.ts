@@ -233,6 +233,19 @@ describe("web UI in chromium", { skip: skipReason() }, () => {
     assert.equal(await text(".snippet mark"), "biometric");
   });
 
+  it("Filters: what the user typed survives the page redrawing before they submit it", async () => {
+    await open("/");
+    await page.locator("table.events tr.event-row").first().waitFor();
+    await page.getByLabel("Actor", { exact: true }).fill("Sarabia");
+    await page.locator(".segmented a", { hasText: "week" }).click();
+    await page.waitForURL(/interval=week/);
+    await page.locator("svg.chart .bar").first().waitFor();
+    assert.equal(await page.getByLabel("Actor", { exact: true }).inputValue(), "Sarabia", "the chart's redraw kept the typed name");
+    await page.getByLabel("Actor", { exact: true }).press("Enter");
+    await page.waitForURL(/actor=Sarabia/);
+    assert.equal(await countOf("table.events tr.event-row", 2), 2, "her meeting and the agreement she signed");
+  });
+
   it("fetched nothing from any other host and threw no error", () => {
     assert.deepEqual(offsite, [], "every request went to the newsgraph server");
     assert.deepEqual(pageErrors, []);

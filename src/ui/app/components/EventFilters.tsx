@@ -37,34 +37,44 @@ export function EventFilters({ filters, facets, onChange }: { readonly filters: 
     onChange(next);
   };
   return (
-    <form class="filters" onSubmit={submit} aria-label="Event filters">
+    // The fields are the browser's own (default values, not controlled), so a list that loads while the user types
+    // does not reset what they typed; the form is built anew when the filters in the address change.
+    <form key={JSON.stringify(filters)} class="filters" onSubmit={submit} aria-label="Event filters">
       <label>
         Actor
-        <input name="actor" value={filters.actor ?? ""} placeholder="Kristi Noem" />
+        <input name="actor" defaultValue={filters.actor ?? ""} placeholder="Kristi Noem" />
       </label>
       <label>
         Country
-        <input name="country" value={filters.country ?? ""} placeholder="COL" maxLength={3} size={4} list="countries" />
+        <input name="country" defaultValue={filters.country ?? ""} placeholder="COL" maxLength={3} size={4} list="countries" />
         <datalist id="countries">{facets?.countries.map((c) => <option key={c.value} value={c.value} />)}</datalist>
       </label>
       <label>
         CAMEO
-        <select name="code" value={filters.code ?? ""}>
-          <option value="">any</option>
+        <select name="code">
+          <option value="" selected={!filters.code}>
+            any
+          </option>
           {Object.entries(CAMEO_ROOTS).map(([code, name]) => (
-            <option key={code} value={code}>
+            <option key={code} value={code} selected={filters.code === code}>
               {code} {name}
             </option>
           ))}
-          {filters.code && !CAMEO_ROOTS[filters.code] && <option value={filters.code}>{filters.code}</option>}
+          {filters.code && !CAMEO_ROOTS[filters.code] && (
+            <option value={filters.code} selected>
+              {filters.code}
+            </option>
+          )}
         </select>
       </label>
       <label>
         PLOVER
-        <select name="plover" value={filters.plover ?? ""}>
-          <option value="">any</option>
+        <select name="plover">
+          <option value="" selected={!filters.plover}>
+            any
+          </option>
           {facets?.plover.map((f) => (
-            <option key={f.value} value={f.value}>
+            <option key={f.value} value={f.value} selected={filters.plover === f.value}>
               {f.value} ({f.count})
             </option>
           ))}
@@ -72,10 +82,12 @@ export function EventFilters({ filters, facets, onChange }: { readonly filters: 
       </label>
       <label>
         Status
-        <select name="status" value={filters.status ?? ""}>
-          <option value="">any</option>
+        <select name="status">
+          <option value="" selected={!filters.status}>
+            any
+          </option>
           {["asserted", "planned", "negated", "hypothetical"].map((s) => (
-            <option key={s} value={s}>
+            <option key={s} value={s} selected={filters.status === s}>
               {s}
             </option>
           ))}
@@ -83,15 +95,15 @@ export function EventFilters({ filters, facets, onChange }: { readonly filters: 
       </label>
       <label>
         From
-        <input type="date" name="from" value={filters.from ?? ""} />
+        <input type="date" name="from" defaultValue={filters.from ?? ""} />
       </label>
       <label>
         To
-        <input type="date" name="to" value={filters.to ?? ""} />
+        <input type="date" name="to" defaultValue={filters.to ?? ""} />
       </label>
       <label class="grow">
         Text
-        <input name="q" type="search" value={filters.q ?? ""} placeholder="words in the evidence" />
+        <input name="q" type="search" defaultValue={filters.q ?? ""} placeholder="words in the evidence" />
       </label>
       {CLICKED_FILTERS.some(([key]) => filters[key]) && (
         <p class="active-filters">

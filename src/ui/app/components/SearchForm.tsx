@@ -14,7 +14,8 @@ export function SearchForm({ path, label, q, placeholder }: { readonly path: str
     >
       <label class="grow">
         {label}
-        <input name="q" type="search" value={q ?? ""} placeholder={placeholder} />
+        {/* not controlled: results arriving while the user types must not reset the box; a new q builds it anew */}
+        <input key={q ?? ""} name="q" type="search" defaultValue={q ?? ""} placeholder={placeholder} />
       </label>
       <div class="buttons">
         <button type="submit">Search</button>
