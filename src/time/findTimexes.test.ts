@@ -30,6 +30,9 @@ const negatives: readonly string[] = [
   "They walked away and soon she was put in the helicopter.", // the same, with the subject between
   "He founded the now-shuttered Apple Daily newspaper.", // a name
   "He spoke on Fox News' Sunday Morning Futures show.", // a title
+  "This is VOA Today.", // a programme
+  "The rally was covered by USA Today and others.", // a newspaper
+  "The allies rejected the last-minute Soviet plan.", // an adjective, not a time
 ];
 
 describe("findTimexes: negative cases yield nothing", () => {

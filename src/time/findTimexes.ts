@@ -53,6 +53,8 @@ const MONTH_CONTEXT = new Set(["in", "since", "until", "till", "by", "through", 
 const SHIFTABLE = new Set(["weekday", "weekday-pod", "dayref", "rel-unit", "month", "rel-month", "the-weekend", "rel-weekday", "month-day", "year"]);
 /** Words after which "a week", "a year" is a duration ("within a year", "for a week"), not a rate ("seats a week"). */
 const ARTICLE_DURATION_BEFORE = new Set(["for", "within", "in", "after", "over", "than", "about", "nearly", "almost", "barely", "just", "only", "during", "of", "by", "to", "once", "than", "least", "up", "and", "or", ",", "(", "“", '"', "``", "lasted", "last", "lasting", "spent", "took", "take", "takes", "until", "before", "since", "throughout", "half", "another", "extra", "as", "him", "her", "them", "us", "me", "you", "it"]);
+/** Words after which a capitalised word may open a sentence of its own: a quotation, a colon, a parenthesis. */
+const OPENERS = new Set(["``", '"', "“", "'", "‘", ":", "(", "--", "—", "_"]);
 /** Determiners before a month used as a premodifier: "a June agreement", "the March accession". */
 const DETERMINERS = new Set(["a", "an", "the", "its", "their", "his", "her", "our", "this", "that"]);
 /** Words that cannot be the noun an adjective like "current" qualifies: "the current is strong", "the current of the river". */
@@ -156,9 +158,14 @@ function dropFalseAlarm(m: PatternMatch, words: readonly TimeWord[], text: strin
   // ("Apple Daily", Fox News' "Sunday Morning Futures")
   for (let k = m.first; k < m.last; k++) {
     const w = words[k] as TimeWord;
-    if (k === 0 || words[k - 1]?.sentence !== w.sentence || !w.capitalized || !/^[A-Z][a-z]/.test(text.slice(w.start, w.end))) continue;
-    if (w.classes.has("setadv") || (w.classes.has("pod") && k > m.first)) return true;
+    const before = words[k - 1];
+    if (!before || before.sentence !== w.sentence || !w.capitalized || !/^[A-Z][a-z]/.test(text.slice(w.start, w.end))) continue;
+    // ... unless a quotation or a colon opens a sentence there: `said: "Today we remember"`
+    if (OPENERS.has(before.lower)) continue;
+    if (w.classes.has("setadv") || (w.classes.has("pod") && k > m.first) || w.lower === "today" || w.lower === "tonight") return true;
   }
+  // "last-minute talks", "next-day delivery": a hyphenated unit after "last"/"next" makes an adjective, not a date
+  if (id === "rel-unit" && unitAt !== undefined && unitWord?.hyphenBefore && words[unitAt - 1]?.classes.has("rel")) return true;
   // "the last-minute talks", "The quarter-to-quarter comparison", "the year-ago quarter" (read by its own pattern,
   // from "year"): a timex does not end inside a hyphenated word
   if (sameNext?.hyphenBefore && !DURATION_PATTERNS.has(id) && id !== "iso-date") return true;

@@ -461,8 +461,21 @@ function dayref(job: Job): Resolution | null {
   const offset = Number.parseInt(ref, 10);
   const pod = podOf(job) ?? (ref.endsWith("NI") ? "NI" : null);
   const type: TimexType = pod ? "TIME" : "DATE";
-  if (underspecified(job)) return { value: offset === 0 ? "PRESENT_REF" : offset < 0 ? "PAST_REF" : "FUTURE_REF", type };
+  const vague = offset === 0 ? "PRESENT_REF" : offset < 0 ? "PAST_REF" : "FUTURE_REF";
+  if (underspecified(job) || (!pod && genericDay(job))) return { value: vague, type: pod ? type : "DATE" };
   return { value: withPod(formatDate(addDays(job.ctx.dct as CalendarDate, offset)), pod), type };
+}
+
+/** "today's world", "the leaders of tomorrow": the time in general, not the day (TimeML: PRESENT_REF, FUTURE_REF). */
+function genericDay(job: Job): boolean {
+  const words = job.ctx.words;
+  const sentence = words[job.c.first]?.sentence;
+  const next = words[job.c.last];
+  if (next?.lower === "'s" && words[job.c.last + 1]?.classes.has("generic") && words[job.c.last + 1]?.sentence === sentence) return true;
+  // "the people of tomorrow," "the challenges of today." at the end of a clause
+  const prev = words[job.c.first - 1];
+  const word = words[job.c.first]?.lower;
+  return prev?.lower === "of" && word !== "yesterday" && (!next || next.sentence !== sentence || /^[,.;:!?)]$/.test(next.lower)) && words[job.c.first - 2]?.classes.has("generic") === true;
 }
 
 function weekdaySet(job: Job): Resolution | null {
