@@ -225,6 +225,21 @@ describe("codeEvents: discourse", () => {
     assert.ok(found(events, { cameo: "057", source: "Noem", target: "Sarabia", date: "2025-03-27" }), show(events));
     assert.equal(events.filter((e) => e.cameo.startsWith("04")).length, 1, `"they had a frank discussion" is the same meeting: ${show(events)}`);
   });
+
+  it("takes 'they' after talks between two countries to mean both, and dates a past agreement by the talks, not by the meeting it plans", () => {
+    const text = "Iran and the United States held talks in Oman on Saturday. They agreed to meet again next week.";
+    const events = codeDocument(
+      eventDoc(text, { date: "2025-03-14", entities: [["Iran", "GPE", "IRN"], ["United States", "GPE", "USA"], ["Oman", "GPE", "OMN"]], timexes: [["Saturday", "2025-03-08"], ["next week", "2025-W12"]] }),
+    );
+    assert.ok(found(events, { cameo: "040", source: "Iran", target: "United States", date: "2025-03-08" }), show(events));
+    assert.ok(found(events, { cameo: "030", source: "Iran", target: "United States", date: "2025-03-08" }), show(events));
+  });
+
+  it("does not take a country visited for a party to the talks: 'they' after a visit stays unresolved", () => {
+    const text = "Noem visited Colombia on Thursday. They signed an agreement.";
+    const events = codeDocument(eventDoc(text, { date: SEED_DATE, entities: [["Noem", "PERSON"], ["Colombia", "GPE", "COL"]], timexes: [["Thursday", "2025-03-27"]], actors: NOEM }));
+    assert.deepEqual(events.map((e) => e.cameo), ["042"], show(events));
+  });
 });
 
 const seedPath = join(sharedDir, "examples", "seed.gold.json");

@@ -22,6 +22,7 @@ import { eventLexicon } from "./eventLexicon.js";
 import { resolveChunk, resolvePhrase, type ActorScope, type Discourse, type ResolvedActor } from "./eventActors.js";
 import { placeOf, visitPlace } from "./eventPlace.js";
 import { openingTimex, sentenceTimexes, timexInRange, timexTokenMask, type SentenceTimex } from "./eventTime.js";
+import { timexDay } from "../time/calendar.js";
 import { matchPatterns } from "./patterns.js";
 import { refineEvents, type Candidate } from "./refine.js";
 import { statusOfNoun, statusOfVerb, type StatusReading } from "./status.js";
@@ -514,6 +515,13 @@ function buildCandidates(state: DocState, s: ParsedSentence, si: number, input: 
       ownDate = true;
     }
   }
+  // "They agreed to meet again next week": an event told in the past does not happen after the article; the date is the
+  // complement's ("meet ... next week"), and the agreement takes the narrative's date instead
+  const articleDay = state.doc.meta.date;
+  if (date && input.past && articleDay && input.status.status === "asserted" && (timexDay(date)?.day ?? "") > articleDay) {
+    date = null;
+    ownDate = false;
+  }
   let status: EventStatus = input.status.status;
   let statusCue = input.status.cue;
   if (status === "asserted" && date && state.doc.meta.date && date > state.doc.meta.date && !input.past) {
@@ -570,7 +578,9 @@ function buildCandidates(state: DocState, s: ParsedSentence, si: number, input: 
   if (cameoRoot(input.code) === "04" && out.some((c) => c.event.source && c.event.target && c.sourceVia !== "collective")) {
     const people: ResolvedActor[] = [];
     for (const src of sources) if (src) people.push(src);
-    for (const set of targetSets) for (const t of set) if (!t.place) people.push(t);
+    // a country met or talked with is a party ("Iran met the United States. They agreed ..."); a country visited is not
+    const visit = input.code.startsWith("042") || input.code.startsWith("043");
+    for (const set of targetSets) for (const t of set) if (!t.place || !visit) people.push(t);
     state.discourse.participants = people;
   }
   return out;

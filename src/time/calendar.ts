@@ -143,3 +143,38 @@ export function weekdayOnOrAfter(from: CalendarDate, wd: number, strict: boolean
   if (strict && ahead === 0) ahead = 7;
   return addDays(from, ahead);
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// The first day a TIMEX3 value covers: what an event dated "2025-01" or "2025-W13" sorts and filters by.
+
+export type Precision = "day" | "week" | "month" | "year";
+
+export interface TimexDay {
+  readonly day: string;
+  readonly precision: Precision;
+}
+
+/** "2025-03-27" for a UTC date. */
+export const isoDay = (date: Date): string => `${date.getUTCFullYear()}-${pad2(date.getUTCMonth() + 1)}-${pad2(date.getUTCDate())}`;
+
+/** Monday of ISO week `week` of `year`. */
+export function isoWeekStart(year: number, week: number): Date {
+  const jan4 = new Date(Date.UTC(year, 0, 4));
+  const monday = new Date(jan4);
+  monday.setUTCDate(jan4.getUTCDate() - ((jan4.getUTCDay() + 6) % 7) + (week - 1) * 7);
+  return monday;
+}
+
+/** The first day a TIMEX3 value covers, or null for values with no place on a calendar (PRESENT_REF, P2W, ""). */
+export function timexDay(value: string | null | undefined): TimexDay | null {
+  if (!value) return null;
+  let m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
+  if (m) return { day: `${m[1]}-${m[2]}-${m[3]}`, precision: "day" };
+  m = /^(\d{4})-W(\d{2})/.exec(value);
+  if (m) return { day: isoDay(isoWeekStart(Number(m[1]), Number(m[2]))), precision: "week" };
+  m = /^(\d{4})-(\d{2})$/.exec(value);
+  if (m) return { day: `${m[1]}-${m[2]}-01`, precision: "month" };
+  m = /^(\d{4})(?:-(?:Q[1-4]|SP|SU|FA|WI|H[12]))?$/.exec(value);
+  if (m) return { day: `${m[1]}-01-01`, precision: "year" };
+  return null;
+}
