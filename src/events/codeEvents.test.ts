@@ -192,6 +192,9 @@ const negatives: readonly (readonly [string, HandLayers])[] = [
   ["The White House did not reply to VOA’s email requesting comment on whether the Trump administration had any specific plans to help secure Lai’s release.", { entities: [["White House", "ORG", "USA"], ["VOA", "ORG", "USA"], ["Trump", "PERSON", "USA"], ["Lai", "PERSON", "HKG"]] }],
   ["“What began as a plea for reform was met with staggering brutality, leading to one of the most harrowing conflicts of our time,” Pederson said.", { entities: [["Pederson", "PERSON", "NOR"]] }],
   ["Analysts say the economy is likely to slow this year as tariffs bite.", {}],
+  // forces of nature are no actors: nothing political happened
+  ["Malawi avoided a hit from Dikeledi but was struck by Cyclone Chido in December.", { entities: [["Malawi", "GPE", "MWI"], ["Dikeledi", "PERSON"], ["Cyclone Chido", "ORG"]], timexes: [["December", "2024-12"]] }],
+  ["Rescuers fought the wildfire for three days.", {}],
 ];
 
 describe("codeEvents: real news sentences", () => {
@@ -224,6 +227,13 @@ describe("codeEvents: discourse", () => {
     assert.ok(found(events, { cameo: "040", source: "Noem", target: "Sarabia", date: "2025-03-27" }), show(events));
     assert.ok(found(events, { cameo: "057", source: "Noem", target: "Sarabia", date: "2025-03-27" }), show(events));
     assert.equal(events.filter((e) => e.cameo.startsWith("04")).length, 1, `"they had a frank discussion" is the same meeting: ${show(events)}`);
+  });
+
+  it("takes a hotel met at for the place, not for the other side: the two groups met each other", () => {
+    const text = "Local elders and government officials were meeting at the Qahira Hotel when gunmen stormed it.";
+    const events = codeDocument(eventDoc(text, { date: "2025-03-11", entities: [["Qahira Hotel", "ORG", "SOM"]] }));
+    assert.ok(found(events, { cameo: "040", source: "elders", target: "officials" }), show(events));
+    assert.ok(!events.some((e) => e.target?.name.includes("Hotel")), show(events));
   });
 
   it("takes 'they' after talks between two countries to mean both, and dates a past agreement by the talks, not by the meeting it plans", () => {

@@ -486,6 +486,8 @@ function buildCandidates(state: DocState, s: ParsedSentence, si: number, input: 
   const book = codebook();
   const info = book.get(input.code) ?? book.get(input.code.slice(0, 3)) ?? book.get(cameoRoot(input.code));
   if (!info || !info.plover) return []; // CAMEO 01 and 02 (statements, appeals): PLOVER dropped them, so does newsgraph.
+  // "was struck by Cyclone Chido": a force of nature acting codes no event
+  if (input.args.sources.some((a) => a?.via === "hazard") || input.args.targets.some((set) => set.some((a) => a.via === "hazard"))) return [];
   let sources: (ResolvedActor | null)[] = [...input.args.sources];
   let targetSets: ResolvedActor[][] = input.args.targets.map((t) => [...t]);
   // "The officials also signed an agreement", "Petro and Trump met": several sources and no target make a pair.

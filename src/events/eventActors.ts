@@ -16,7 +16,7 @@ export interface ResolvedActor {
   /** A country, city or region (a visit's destination, an event's place). */
   readonly place: boolean;
   /** How it was found, for the event's rule. */
-  readonly via: "entity" | "actor" | "pronoun" | "agent" | "collective" | "name";
+  readonly via: "entity" | "actor" | "pronoun" | "agent" | "collective" | "name" | "hazard";
 }
 
 /** What earlier sentences established, for plural descriptions. */
@@ -177,6 +177,11 @@ export function resolveChunk(scope: ActorScope, s: ParsedSentence, head: NounChu
     return [];
   }
 
+  // "Cyclone Chido", "the earthquake": a force of nature is no actor, and what it did is no political event
+  const lexicon = eventLexicon();
+  if (words.some((w) => lexicon.hazards.has(w))) {
+    return [{ actor: { name: s.words.slice(head.start, head.end).join(" "), country: null, sector: null, code: null, person: false, actor: null }, start: chunkStart, end: chunkEnd, place: false, via: "hazard" }];
+  }
   const entities = entitiesIn(scope, chunkStart, chunkEnd);
   const headStart = s.starts[head.head] as number;
   const possessorEnd = head.possessorEnd === null ? -1 : (s.ends[head.possessorEnd] as number);
@@ -187,6 +192,8 @@ export function resolveChunk(scope: ActorScope, s: ParsedSentence, head: NounChu
   const modifiers = entities.filter((e) => e !== main);
   const modifierCountry = () => modifiers.find((e) => e.country)?.country ?? (modifiers.length ? (actorOf(scope, modifiers[0]?.actor ?? null)?.country ?? null) : null);
 
+  // "the Qahira Hotel", "Kabul airport": a name ending in a building or site is where something happened
+  if (main && lexicon.placeNouns.has(main.text.toLowerCase().split(/\s+/).pop() ?? "")) return [];
   if (main) {
     const docActor = actorOf(scope, main.actor);
     const titleWords = s.lower.slice(head.start, head.end).filter((_, k) => (s.ends[head.start + k] as number) <= main.start);

@@ -43,6 +43,10 @@ export interface EventLexicon {
   readonly agents: PhraseMap<string>;
   /** Heads that name things, not actors ("resolution", "plan"): a name inside such a phrase does not stand for it. */
   readonly things: ReadonlySet<string>;
+  /** Buildings and sites ("hotel", "airport"): a name ending in one is a place, not an actor. */
+  readonly placeNouns: ReadonlySet<string>;
+  /** Forces of nature ("cyclone", "earthquake"): their clauses code no event. */
+  readonly hazards: ReadonlySet<string>;
 }
 
 let loaded: EventLexicon | undefined;
@@ -80,6 +84,8 @@ export function eventLexicon(): EventLexicon {
   }
   const agentSectors = new Map<string, string>();
   const things = new Set<string>();
+  const placeNouns = new Set<string>();
+  const hazards = new Set<string>();
   // The entity stages own this table (scripts/build-entity-data.mjs); the events stage only reads it, and codes
   // common-noun actors ("police", "protesters") without it if it is missing.
   if (existsSync(join(dataDir, "entities", "phoenix-agents.tsv")))
@@ -89,7 +95,9 @@ export function eventLexicon(): EventLexicon {
     const sector = r["sector"] as string;
     for (const phrase of [words.join(" "), [...words.slice(0, -1), nounPlural(words[words.length - 1] as string)].join(" ")]) {
       if (sector === "thing") things.add(phrase);
-      if (sector === "-" || sector === "thing") agentSectors.delete(phrase);
+      if (sector === "place") placeNouns.add(phrase);
+      if (sector === "hazard") hazards.add(phrase);
+      if (sector === "-" || sector === "thing" || sector === "place" || sector === "hazard") agentSectors.delete(phrase);
       else agentSectors.set(phrase, sector);
     }
   }
@@ -103,6 +111,6 @@ export function eventLexicon(): EventLexicon {
     }
     return null;
   };
-  loaded = { nouns, lightNouns, supportVerbs, auxiliaries, governors, conjunctions, intentCode, agents, things };
+  loaded = { nouns, lightNouns, supportVerbs, auxiliaries, governors, conjunctions, intentCode, agents, things, placeNouns, hazards };
   return loaded;
 }
