@@ -17,6 +17,8 @@ const cases: ReadonlyArray<readonly [text: string, expression: string, value: st
   ["Protesters gathered Wednesday night.", "Wednesday night", "2025-03-26TNI", "TIME"],
   ["Al-Sharaa signed a declaration Thursday that will serve as the constitution.", "Thursday", "2025-03-27"],
   ["A report set for release Monday finds that emissions rose.", "Monday", "2025-03-31"],
+  ["Trump said the tariffs would take effect Wednesday morning.", "Wednesday morning", "2025-04-02TMO", "TIME"],
+  ["The tariffs took effect Wednesday.", "Wednesday", "2025-03-26"],
   // months and days, the year inferred
   ["Tensions rose in January.", "January", "2025-01"],
   ["The treaty was signed Aug. 7.", "Aug. 7", "2024-08-07"],
