@@ -102,6 +102,8 @@ describe("resolveTimexes: TimeBank conventions (article of Thursday 2025-10-30)"
     ["Sales will be lower for the current fiscal year.", "the current fiscal year", "2025"],
     // the comparison period does not become the story's quarter
     ["Sun earned $5 million in the fiscal first quarter, up from $4 million in the 2024 period. Sun shipped 28,000 systems in the quarter.", "the quarter", "2025-Q1"],
+    // nor does an earlier quarter told in passing
+    ["Net rose in the third quarter. After a flat second quarter, sales gained. Charges were taken in the year-earlier period.", "the year-earlier period", "2024-Q3"],
   ];
   for (const [text, expression, value] of conventions) {
     it(`${JSON.stringify(expression)} in ${JSON.stringify(text)} -> ${value}`, () => {
@@ -120,6 +122,7 @@ describe("resolveTimexes: anchoring to the date the text last mentioned", () => 
     ["Noem met Sarabia on Thursday. Later in the day, she met Petro.", "Later in the day", "2025-03-27"],
     ["The plant closed in 1995. The following year it was sold.", "The following year", "1996"],
     ["Stocks fell on Thursday, March 20. The previous Friday they had risen.", "The previous Friday", "2025-03-14"],
+    ["He was last seen March 3, the day before police issued a warrant.", "the day before", "2025-03-03"],
   ];
   for (const [text, expression, value] of anchored) {
     it(`${JSON.stringify(expression)} -> ${value}`, () => {

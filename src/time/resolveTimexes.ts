@@ -46,7 +46,8 @@ interface Resolution {
 
 /** What the text has mentioned so far, for anchored expressions. */
 interface Discourse {
-  day: { date: CalendarDate; index: number; sentence: number } | null;
+  /** `end`: where its expression ends in the text, for an apposition right after it ("Oct. 12, the day before ..."). */
+  day: { date: CalendarDate; index: number; sentence: number; end: number } | null;
   month: { year: number; month: number; index: number } | null;
   year: { year: number; index: number } | null;
   quarter: { year: number; quarter: number; index: number; sentence: number } | null;
@@ -527,6 +528,10 @@ function anchored(job: Job): Resolution | null {
     return { value: formatDate(addDays(job.ctx.dct, off)) };
   }
   if (!base) return { value: "XXXX-XX-XX" };
+  // "Eight trading days after Oct. 12, the day before the stock market plunge": an apposition names the same day again
+  const comma = job.ctx.words[job.c.first - 1];
+  const day = job.discourse.day;
+  if (id === "day-before" && comma?.lower === "," && day && job.ctx.words[job.c.first - 2]?.end === day.end) return { value: formatDate(day.date), anchor: day.index };
   let shift = 0;
   if (words.includes("next") || words.includes("following") || words.includes("after")) shift = 1;
   if (words.includes("previous") || words.includes("preceding") || words.includes("prior") || words.includes("before")) shift = -1;
@@ -826,11 +831,11 @@ export const NORMALISER_NAMES: readonly string[] = Object.keys(NORMALISERS);
 
 const QUARTER_PATTERNS = new Set(["ordinal-quarter", "year-ordinal-quarter", "rel-year-quarter"]);
 
-function remember(discourse: Discourse, value: string, index: number, sentence: number, explicitQuarter: boolean): void {
+function remember(discourse: Discourse, value: string, index: number, sentence: number, end: number, explicitQuarter: boolean): void {
   let m: RegExpExecArray | null;
   if ((m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value))) {
     const date = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
-    discourse.day = { date, index, sentence };
+    discourse.day = { date, index, sentence, end };
     discourse.month = { year: date.year, month: date.month, index };
     discourse.year = { year: date.year, index };
   } else if ((m = /^(\d{4})-(\d{2})$/.exec(value))) {
@@ -842,7 +847,10 @@ function remember(discourse: Discourse, value: string, index: number, sentence: 
     // million in the 1988 period. ... Sun shipped in the quarter" is still 1989-Q1
     const q = { year: Number(m[1]), quarter: Number(m[2]) };
     const yearBefore = discourse.quarter !== null && discourse.quarter.quarter === q.quarter && discourse.quarter.year === q.year + 1;
-    if (explicitQuarter && !yearBefore) discourse.quarter = { ...q, index, sentence };
+    // nor does an earlier quarter told in passing: "third-quarter net rose ... After a flat second quarter, ..." still
+    // reports on the third quarter ("the year-earlier period" is 1988-Q3)
+    const earlier = discourse.quarter !== null && q.year * 4 + q.quarter < discourse.quarter.year * 4 + discourse.quarter.quarter;
+    if (explicitQuarter && !yearBefore && !earlier) discourse.quarter = { ...q, index, sentence };
     // "the latest quarter", "in the quarter" speak of the story's quarter again: "a year ago" just after it compares
     // quarters however far the story's first mention lies ("... in the quarter compared with $361.8 million a year ago")
     else if (discourse.quarter && discourse.quarter.year === q.year && discourse.quarter.quarter === q.quarter) discourse.quarter = { ...discourse.quarter, sentence };
@@ -896,7 +904,7 @@ export function resolveTimexes(candidates: readonly TimexCandidate[], articleCon
     const filed = ctx.dct && inDateline(job) ? datelineDay(r.value, ctx.dct) : null;
     if (filed) ctx = { ...ctx, dct: filed };
     const namesQuarter = QUARTER_PATTERNS.has(c.pattern.id) || (c.pattern.id === "the-quarter" && discourse.quarter === null);
-    if (type === "DATE" || type === "TIME") remember(discourse, r.value, index, ctx.words[c.first]?.sentence ?? -1, namesQuarter);
+    if (type === "DATE" || type === "TIME") remember(discourse, r.value, index, ctx.words[c.first]?.sentence ?? -1, c.end, namesQuarter);
   }
   return out;
 }
