@@ -102,6 +102,9 @@ describe("resolveTimexes: TimeBank conventions (article of Thursday 2025-10-30)"
     ["Sales will be lower for the current fiscal year.", "the current fiscal year", "2025"],
     // the comparison period does not become the story's quarter
     ["Sun earned $5 million in the fiscal first quarter, up from $4 million in the 2024 period. Sun shipped 28,000 systems in the quarter.", "the quarter", "2025-Q1"],
+    // in a story of the quarter, last year's figure is the year-ago quarter's; a fiscal quarter reported on has ended
+    ["Net fell in the third quarter. Sales were $1.76 billion, a 13% increase from last year's $1.55 billion.", "last year", "2024-Q3"],
+    ["Ralston reported a decline in fourth-quarter earnings. Sales in the latest period rose.", "the latest period", "2025-Q4"],
     // nor does an earlier quarter told in passing
     ["Net rose in the third quarter. After a flat second quarter, sales gained. Charges were taken in the year-earlier period.", "the year-earlier period", "2024-Q3"],
   ];

@@ -50,7 +50,8 @@ interface Discourse {
   day: { date: CalendarDate; index: number; sentence: number; end: number } | null;
   month: { year: number; month: number; index: number } | null;
   year: { year: number; index: number } | null;
-  quarter: { year: number; quarter: number; index: number; sentence: number } | null;
+  /** `reported`: told in a past clause ("reported a decline in fourth-quarter earnings"), so it has ended. */
+  quarter: { year: number; quarter: number; index: number; sentence: number; reported: boolean } | null;
 }
 
 interface Job {
@@ -196,8 +197,10 @@ function storyQuarter(job: Job): { year: number; quarter: number; anchor: number
   // A quarter not finished by the article's date ("a fourth-quarter charge" in November) is a forecast, not the
   // quarter being reported on; "the latest quarter" is the last one reported.
   const dct = job.ctx.dct;
-  const finished = !dct || q === null || q.year * 4 + q.quarter < dct.year * 4 + quarterOf(dct.month);
-  if (q && finished && !hasWord(job, "latest")) return { year: q.year, quarter: q.quarter, anchor: q.index };
+  // A fiscal quarter reported on has ended whatever the calendar says: "reported a 47% decline in fourth-quarter earnings"
+  // (Ralston's fiscal year ends Sept. 30) in a November story.
+  const finished = !dct || q === null || q.reported || q.year * 4 + q.quarter < dct.year * 4 + quarterOf(dct.month);
+  if (q && finished && (q.reported || !hasWord(job, "latest"))) return { year: q.year, quarter: q.quarter, anchor: q.index };
   if (!job.ctx.dct) return null;
   return { ...previousQuarter(job.ctx.dct), anchor: null };
 }
@@ -362,6 +365,11 @@ function relUnit(job: Job): Resolution | null {
   const dct = job.ctx.dct as CalendarDate;
   switch (unit) {
     case "Y":
+      // "a 13% increase from last year's $1.55 billion", in a story of the quarter: the year-ago quarter
+      if (rel === -1 && job.discourse.quarter && quarterTalk(job) && comparesAmounts(job)) {
+        const q = storyQuarter(job) as { year: number; quarter: number; anchor: number | null };
+        return { value: quarterValue(q.year - 1, q.quarter), anchor: q.anchor, direction };
+      }
       return { value: String(dct.year + rel), direction };
     case "M": {
       const d = addMonths({ ...dct, day: 1 }, rel);
@@ -607,6 +615,19 @@ function duration(job: Job): Resolution | null {
   return pointFromDuration(job, n, unit);
 }
 
+/** "from last year's $1.55 billion", "compared with earnings of $33 million last year": a figure set against last year's. */
+function comparesAmounts(job: Job): boolean {
+  const words = job.ctx.words;
+  const sentence = words[job.c.first]?.sentence;
+  if (words[job.c.last]?.lower === "'s" && words[job.c.last + 1]?.lower === "$") return true;
+  for (let i = job.c.first - 1; i >= Math.max(0, job.c.first - 8); i--) {
+    const w = words[i] as TimeWord;
+    if (w.sentence !== sentence) break;
+    if (w.lower === "compared" || w.lower === "from") return words.slice(i, job.c.first).some((x) => x.lower === "$" || x.lower === "million" || x.lower === "billion");
+  }
+  return false;
+}
+
 /**
  * Whether "a year ago" here compares quarters: the story named its quarter a few sentences back at most, and this
  * sentence does not compare months or a full year ("in the first nine months, compared with 40% a year earlier" is
@@ -831,7 +852,7 @@ export const NORMALISER_NAMES: readonly string[] = Object.keys(NORMALISERS);
 
 const QUARTER_PATTERNS = new Set(["ordinal-quarter", "year-ordinal-quarter", "rel-year-quarter"]);
 
-function remember(discourse: Discourse, value: string, index: number, sentence: number, end: number, explicitQuarter: boolean): void {
+function remember(discourse: Discourse, value: string, index: number, sentence: number, end: number, explicitQuarter: boolean, past: boolean): void {
   let m: RegExpExecArray | null;
   if ((m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value))) {
     const date = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
@@ -850,7 +871,7 @@ function remember(discourse: Discourse, value: string, index: number, sentence: 
     // nor does an earlier quarter told in passing: "third-quarter net rose ... After a flat second quarter, ..." still
     // reports on the third quarter ("the year-earlier period" is 1988-Q3)
     const earlier = discourse.quarter !== null && q.year * 4 + q.quarter < discourse.quarter.year * 4 + discourse.quarter.quarter;
-    if (explicitQuarter && !yearBefore && !earlier) discourse.quarter = { ...q, index, sentence };
+    if (explicitQuarter && !yearBefore && !earlier) discourse.quarter = { ...q, index, sentence, reported: past };
     // "the latest quarter", "in the quarter" speak of the story's quarter again: "a year ago" just after it compares
     // quarters however far the story's first mention lies ("... in the quarter compared with $361.8 million a year ago")
     else if (discourse.quarter && discourse.quarter.year === q.year && discourse.quarter.quarter === q.quarter) discourse.quarter = { ...discourse.quarter, sentence };
@@ -904,7 +925,7 @@ export function resolveTimexes(candidates: readonly TimexCandidate[], articleCon
     const filed = ctx.dct && inDateline(job) ? datelineDay(r.value, ctx.dct) : null;
     if (filed) ctx = { ...ctx, dct: filed };
     const namesQuarter = QUARTER_PATTERNS.has(c.pattern.id) || (c.pattern.id === "the-quarter" && discourse.quarter === null);
-    if (type === "DATE" || type === "TIME") remember(discourse, r.value, index, ctx.words[c.first]?.sentence ?? -1, c.end, namesQuarter);
+    if (type === "DATE" || type === "TIME") remember(discourse, r.value, index, ctx.words[c.first]?.sentence ?? -1, c.end, namesQuarter, namesQuarter && job.tense() === "past");
   }
   return out;
 }
