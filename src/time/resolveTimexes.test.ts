@@ -69,6 +69,7 @@ const cases: ReadonlyArray<readonly [text: string, expression: string, value: st
   ["A hearing is set for the week of April 7.", "the week of April 7", "2025-W15"],
   ["The day before last Tuesday's hearing, he flew to Miami.", "The day before last Tuesday", "2025-03-24"],
   ["The talks ended after a day-long meeting.", "day-long", "P1D", "DURATION"],
+  ["Pilgrims gathered as Easter week began.", "Easter week", "2025-W16"],
   // quarters, fiscal years, decades, centuries
   ["Profit fell in the third quarter.", "the third quarter", "2024-Q3"],
   ["Sales in fiscal 1999 rose.", "fiscal 1999", "1999"],

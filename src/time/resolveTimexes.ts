@@ -775,6 +775,13 @@ function holiday(job: Job): Resolution | null {
   return d ? { value: formatDate(d) } : null;
 }
 
+/** "Easter week": the ISO week the holiday falls in. */
+function holidayWeek(job: Job): Resolution | null {
+  const day = holiday(job);
+  const m = day && /^(\d{4})-(\d{2})-(\d{2})$/.exec(day.value);
+  return m ? { value: formatWeek({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }) } : null;
+}
+
 function isoDate(job: Job): Resolution | null {
   const w = matchWords(job);
   const y = Number(w[0]?.lower);
@@ -810,6 +817,7 @@ function podDay(job: Job): Resolution | null {
 
 const NORMALISERS: Readonly<Record<string, Normaliser>> = {
   podDay,
+  holidayWeek,
   weekOf,
   dayBesideWeekday,
   isoDate,
