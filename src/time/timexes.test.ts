@@ -36,12 +36,12 @@ describe("timexes: the seed story (2025-03-28, a Friday)", { skip: !existsSync(s
 
 // TimeBank 1.2 + AQUAINT (TempEval-3 training data, TE3 scoring as ../shared/eval/score.mjs). The bars the issue
 // sets are relaxed span F1 >= 0.90 and value F1 >= 0.85; the relaxed bar holds, the value bar does not yet. The value
-// floors below are regression guards just under what the stage reaches today (TimeBank 0.848, AQUAINT 0.780, combined
-// 0.826), not the goal: raise them as it improves. scripts/timex-errors.mjs shows where the rest of the errors are.
+// floors below are regression guards just under what the stage reaches today (TimeBank 0.854, AQUAINT 0.781, combined
+// 0.830), not the goal: raise them as it improves. scripts/timex-errors.mjs shows where the rest of the errors are.
 const FLOORS = {
-  timebank: { relaxed: 0.9, value: 0.84 },
+  timebank: { relaxed: 0.9, value: 0.85 },
   aquaint: { relaxed: 0.9, value: 0.775 },
-  combined: { relaxed: 0.9, value: 0.82 },
+  combined: { relaxed: 0.9, value: 0.825 },
 } as const;
 
 const timexDir = join(sharedDir, "data", "timex");
