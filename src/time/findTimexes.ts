@@ -9,7 +9,8 @@
 // 2. take in what follows a duration (extendAfter): "two years ago", "a week or so", "a day earlier";
 // 3. take in the modifiers before (extendBefore): "early next year", "about two years ago", "the end of 1990";
 //    after 2, so that "about" sees the whole "two years ago";
-// 4. join a clock time to the day right after it (joinClockAndDay): "10 p.m. Wednesday", "noon Thursday".
+// 4. make the second day of "April 24 and 25" a date of its own (withCoordinatedDays);
+// 5. join a clock time to the day right after it (joinClockAndDay): "10 p.m. Wednesday", "noon Thursday".
 import type { Span, TokenLayer } from "../model/document.js";
 import { timeLexicon } from "./timeLexicon.js";
 import { longestMatchAt, timexPatterns, type PatternMatch, type TimexPattern } from "./timePatterns.js";
@@ -166,8 +167,8 @@ function dropFalseAlarm(m: PatternMatch, words: readonly TimeWord[], text: strin
   }
   // "last-minute talks", "next-day delivery": a hyphenated unit after "last"/"next" makes an adjective, not a date
   if (id === "rel-unit" && unitAt !== undefined && unitWord?.hyphenBefore && words[unitAt - 1]?.classes.has("rel")) return true;
-  // "the last-minute talks", "The quarter-to-quarter comparison", "the year-ago quarter" (read by its own pattern,
-  // from "year"): a timex does not end inside a hyphenated word
+  // "The quarter-to-quarter comparison", "the year-ago quarter" (read by its own pattern, from "year"): a timex does not
+  // end inside a hyphenated word
   if (sameNext?.hyphenBefore && !DURATION_PATTERNS.has(id) && id !== "iso-date") return true;
   // "a day-long meeting" is read from "day" by unit-long, not as "a day"
   if (sameNext?.hyphenBefore && sameNext.lower === "long" && id !== "unit-long") return true;
@@ -281,31 +282,7 @@ function extendBefore(c: TimexCandidate, words: readonly TimeWord[]): TimexCandi
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// 4. "10 p.m. Wednesday", "5 p.m. EST, Nov. 6", "noon Thursday": one TIME, as TimeBank marks it
-
-const DAY_PATTERNS = new Set(["weekday", "dayref", "month-day", "weekday-month-day", "rel-weekday"]);
-
-function joinClockAndDay(candidates: readonly TimexCandidate[], words: readonly TimeWord[]): TimexCandidate[] {
-  const out: TimexCandidate[] = [];
-  for (let i = 0; i < candidates.length; i++) {
-    const c = candidates[i] as TimexCandidate;
-    const next = candidates[i + 1];
-    if (c.pattern.type === "TIME" && (c.pattern.id === "clock" || c.pattern.id === "clock-named" || c.pattern.id === "clock-pod" || c.pattern.id === "clock-night") && next && DAY_PATTERNS.has(next.pattern.id)) {
-      let k = c.last;
-      if (words[k]?.lower === "," || words[k]?.lower === "on") k++;
-      if (k === next.first && words[k]?.sentence === words[c.first]?.sentence) {
-        out.push({ ...c, end: next.end, last: next.last, day: next });
-        i++;
-        continue;
-      }
-    }
-    out.push(c);
-  }
-  return out;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// 5. "April 24 and 25": the second day of the month named before is a date of its own, as TimeBank marks it
+// 4. "April 24 and 25": the second day of the month named before is a date of its own, as TimeBank marks it
 
 const COORDINATORS = new Set(["and", "or", "&"]);
 
@@ -329,6 +306,31 @@ function withCoordinatedDays(candidates: readonly TimexCandidate[], words: reado
     const captures = new Map(c.captures);
     captures.set("day", k + 1);
     out.push({ ...c, start: day.start, end: day.end, first: k + 1, core: k + 1, last: k + 2, captures, mod: null, shift: null });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 5. "10 p.m. Wednesday", "5 p.m. EST, Nov. 6", "noon Thursday": one TIME, as TimeBank marks it
+
+const DAY_PATTERNS = new Set(["weekday", "dayref", "month-day", "weekday-month-day", "rel-weekday"]);
+const CLOCK_PATTERNS = new Set(["clock", "clock-named", "clock-pod", "clock-night"]);
+
+function joinClockAndDay(candidates: readonly TimexCandidate[], words: readonly TimeWord[]): TimexCandidate[] {
+  const out: TimexCandidate[] = [];
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i] as TimexCandidate;
+    const next = candidates[i + 1];
+    if (CLOCK_PATTERNS.has(c.pattern.id) && next && DAY_PATTERNS.has(next.pattern.id)) {
+      let k = c.last;
+      if (words[k]?.lower === "," || words[k]?.lower === "on") k++;
+      if (k === next.first && words[k]?.sentence === words[c.first]?.sentence) {
+        out.push({ ...c, end: next.end, last: next.last, day: next });
+        i++;
+        continue;
+      }
+    }
+    out.push(c);
   }
   return out;
 }
