@@ -126,3 +126,20 @@ describe("countries: names -> ISO 3166-1 alpha-3 or a CAMEO group code", () => {
     }
   });
 });
+
+describe("countries: non-state armed groups", () => {
+  it("codes a group by its country and the rebel sector, from Phoenix's dictionary and newsgraph's own rows", () => {
+    const code = (name: string) => countryIndex().org(name)?.code ?? null;
+    assert.equal(code("Hamas"), "PSEREB");
+    assert.equal(code("Taliban"), "AFGREB");
+    assert.equal(code("al-Shabab"), "SOMREB");
+    assert.equal(code("Boko Haram"), "NGAREB");
+    assert.equal(code("Hezbollah"), "LBNREB");
+    assert.equal(code("Houthis"), "YEMREB", "later than Phoenix's dictionary: organizations.tsv");
+    assert.equal(code("BLA"), "PAKREB");
+  });
+  it("leaves out the dictionary's leaders and common words filed under a group", () => {
+    const org = (name: string) => countryIndex().org(name);
+    for (const word of ["Zero", "Youth", "Tigers", "Falcon", "organization", "Khaled Meshaal"]) assert.equal(org(word), undefined, word);
+  });
+});

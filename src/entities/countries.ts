@@ -35,7 +35,7 @@ export interface OrgReading {
   readonly code: string;
   /** A stable display name when the data gives one ("NATO" for "North Atlantic Treaty Organization"), else null. */
   readonly name: string | null;
-  readonly source: "organizations.tsv" | "phoenix-bodies.tsv" | "phoenix-orgs.tsv" | "country-prefix";
+  readonly source: "organizations.tsv" | "phoenix-bodies.tsv" | "phoenix-orgs.tsv" | "phoenix-nonstate.tsv" | "country-prefix";
 }
 
 /**
@@ -146,10 +146,13 @@ function buildIndex(): CountryIndex {
     const code = row["code"] ?? "";
     if (!orgs.has(key)) orgs.set(key, { country: groupCountry(code), sector: "IGO", code, name: null, source: "phoenix-bodies.tsv" });
   }
-  for (const row of readTable("entities/phoenix-orgs.tsv")) {
-    const key = nameKey(row["name"] ?? "");
-    const code = row["code"] ?? "";
-    if (!orgs.has(key)) orgs.set(key, { country: code.slice(0, 3), sector: code.slice(3, 6) || null, code, name: null, source: "phoenix-orgs.tsv" });
+  // a country's offices and forces, then its non-state armed groups ("Hamas" PSEREB, "Taliban" AFGREB)
+  for (const file of ["phoenix-orgs.tsv", "phoenix-nonstate.tsv"] as const) {
+    for (const row of readTable(`entities/${file}`)) {
+      const key = nameKey(row["name"] ?? "");
+      const code = row["code"] ?? "";
+      if (!orgs.has(key)) orgs.set(key, { country: code.slice(0, 3), sector: code.slice(3, 6) || null, code, name: null, source: file });
+    }
   }
 
   const place = (text: string): PlaceReading | undefined => {
