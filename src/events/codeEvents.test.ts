@@ -229,6 +229,13 @@ describe("codeEvents: discourse", () => {
     assert.equal(events.filter((e) => e.cameo.startsWith("04")).length, 1, `"they had a frank discussion" is the same meeting: ${show(events)}`);
   });
 
+  it("names an unnamed agent without the words that count it, so that the same agent is one actor across stories", () => {
+    const text = "Somali forces killed at least 50 al-Shabab militants on Monday. Six militants attacked the base.";
+    const events = codeDocument(eventDoc(text, { date: "2025-03-14", entities: [["Somali", "NORP", "SOM"], ["al-Shabab", "ORG", "SOM"]], timexes: [["Monday", "2025-03-10"]] }));
+    assert.ok(events.some((e) => e.target?.name === "al-Shabab militants"), show(events));
+    assert.ok(events.some((e) => e.source?.name === "militants"), show(events));
+  });
+
   it("takes a hotel met at for the place, not for the other side: the two groups met each other", () => {
     const text = "Local elders and government officials were meeting at the Qahira Hotel when gunmen stormed it.";
     const events = codeDocument(eventDoc(text, { date: "2025-03-11", entities: [["Qahira Hotel", "ORG", "SOM"]] }));

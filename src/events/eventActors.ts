@@ -154,6 +154,19 @@ export function possessorChunk(chunk: NounChunk): NounChunk | null {
   return { start: chunk.start, end: chunk.possessorEnd + 1, head: chunk.possessorEnd, possessorEnd: null };
 }
 
+/** Words before an agent noun that count or point, not name: "at least 50 al-Shabab militants" is "al-Shabab militants". */
+const COUNTING = new Set(["the", "a", "an", "its", "his", "her", "their", "our", "some", "many", "several", "few", "more", "most", "other", "at", "least", "about", "nearly", "almost", "around", "over", "up", "to", "dozens", "hundreds", "thousands", "scores", "of", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "hundred", "thousand", "all", "both", "these", "those"]);
+
+/**
+ * The name an unnamed agent goes by ("militants", "al-Shabab militants", "U.S. officials"): the chunk without the
+ * counting words and numbers before it, so that the same agent in two stories is one actor.
+ */
+function agentName(s: ParsedSentence, head: NounChunk): string {
+  let k = head.start;
+  while (k < head.head && (COUNTING.has(s.lower[k] as string) || s.tags[k] === "CD")) k++;
+  return s.words.slice(k, head.end).join(" ");
+}
+
 export function resolveChunk(scope: ActorScope, s: ParsedSentence, head: NounChunk, speaker: QuoteSpeaker | null = null): ResolvedActor[] {
   const headWord = s.lower[head.head] as string;
   const chunkStart = s.starts[head.start] as number;
@@ -208,7 +221,7 @@ export function resolveChunk(scope: ActorScope, s: ParsedSentence, head: NounChu
     // "the U.S. government": a place entity modifying an agent noun is the agent's country, not the actor.
     const agentHead = !person && main.end <= headStart ? sectorOf([headWord]) : null;
     if (agentHead) {
-      const name = s.words.slice(head.start, head.end).filter((w) => !/^(the|a|an)$/i.test(w)).join(" ");
+      const name = agentName(s, head);
       return [{ actor: { name, country, sector: agentHead, code: codeOf(country, agentHead), person: false, actor: null }, start: chunkStart, end: chunkEnd, place: false, via: "agent" }];
     }
     const sector = person ? titleSector(titleWords) : null;
@@ -234,7 +247,7 @@ export function resolveChunk(scope: ActorScope, s: ParsedSentence, head: NounChu
     // "an inclusive government that protects ...": an unnamed, indefinite institution is no one in particular (a person
     // is: "a prominent journalist has been killed").
     if (!country && /^(a|an|any|some|every|each)$/.test(determiner) && /^(GOV|LEG|JUD|BUS|IGO|NGO|EDU)$/.test(sector)) return [];
-    const name = s.words.slice(head.start, head.end).filter((w, k) => !(k === 0 && /^(the|a|an|its|his|her|their|our)$/i.test(w))).join(" ");
+    const name = agentName(s, head);
     return [{ actor: { name, country, sector, code: codeOf(country, sector), person: false, actor: null }, start: chunkStart, end: chunkEnd, place: false, via: "agent" }];
   }
   // "The Turkish and Greek sides", "Ibo traditional elders": a people or country named inside the phrase stands for it.
