@@ -3,7 +3,7 @@
 import { createHash } from "node:crypto";
 import type { Annotation, Doc, Layers, TokenLayer } from "../model/document.js";
 import { statement, type Db } from "./database.js";
-import { removeOrphanEvents, writeActors, writeEvents, writeQuotes } from "./facts.js";
+import { actorsOfArticle, removeOrphanActors, removeOrphanEvents, writeActors, writeEvents, writeQuotes } from "./facts.js";
 
 export type SaveOutcome = "stored" | "updated" | "duplicate";
 
@@ -67,8 +67,10 @@ export function saveDoc(db: Db, doc: Doc, hash: string, pipelineVersion: string)
       now,
     };
     let articleId: number;
+    let formerActors: number[] = [];
     if (existing) {
       articleId = existing.id;
+      formerActors = actorsOfArticle(db, articleId);
       statement(db, 
         `UPDATE articles SET external_id=@external_id, date=COALESCE(@date, date), title=COALESCE(@title, title), source=COALESCE(@source, source),
            url=COALESCE(@url, url), origin=@origin, dateline_place=@dateline_place, text=@text, pipeline_version=@pipeline_version,
@@ -93,6 +95,7 @@ export function saveDoc(db: Db, doc: Doc, hash: string, pipelineVersion: string)
     writeLayers(db, articleId, doc.layers, actorIds);
     writeEvents(db, articleId, doc, actorIds);
     writeQuotes(db, articleId, doc, actorIds);
+    if (formerActors.length) removeOrphanActors(db, formerActors);
     return { outcome: existing ? "updated" : "stored", articleId };
   });
   // IMMEDIATE: take the write lock before reading, so two writers never both decide "not stored yet".

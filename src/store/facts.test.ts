@@ -4,6 +4,7 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { openStore } from "./database.js";
 import { saveDoc, contentHash, getArticle } from "./articles.js";
+import { removeAllOrphanActors } from "./facts.js";
 import { listActors, listEvents, listQuotes } from "./queries.js";
 import { createDoc, withLayers, type Doc, type DocActor, type NewsEvent } from "../model/document.js";
 
@@ -64,5 +65,33 @@ describe("store: actors, events, quotes", () => {
     saveDoc(db, withLayers(article(a, 40), { events: [] }), contentHash(a), "v2");
     assert.equal(listEvents(db).length, 0);
     assert.equal(listQuotes(db).length, 1, "quotes replaced, not duplicated");
+  });
+
+  it("drops an actor no article names any more when a newer pipeline names it otherwise, and keeps one another article names", () => {
+    const db = openStore(":memory:");
+    const a = "Kristi Noem visited Colombia on Thursday. “We are committed,” she said.";
+    const b = "U.S. Secretary Kristi Noem visited Colombia on Thursday, officials said. “A frank talk,” Noem said.";
+    saveDoc(db, article(a, 40), contentHash(a), "v1");
+    saveDoc(db, article(b, 52), contentHash(b), "v1");
+    // v2 reads the visit's target of article a as "the Colombian government": "Colombia" is still named by article b
+    const renamed = (doc: Doc): Doc => {
+      const visit = doc.layers.events?.[0] as NewsEvent;
+      return withLayers(doc, { events: [{ ...visit, target: { name: "Colombian government", country: "COL", sector: "GOV", code: "COLGOV", person: false, actor: null } }] });
+    };
+    saveDoc(db, renamed(article(a, 40)), contentHash(a), "v2");
+    assert.ok(listActors(db, { q: "Colombia" }).some((x) => x["name"] === "Colombia"), "article b still names Colombia");
+    saveDoc(db, renamed(article(b, 52)), contentHash(b), "v2");
+    const names = listActors(db).map((x) => x["name"]);
+    assert.ok(!names.includes("Colombia"), `no article names "Colombia" any more: ${names.join(", ")}`);
+    assert.ok(names.includes("Colombian government") && names.includes("Kristi Noem"));
+  });
+
+  it("sweeps actors an older version left without evidence, after an ingest that re-extracted articles", () => {
+    const db = openStore(":memory:");
+    const a = "Kristi Noem visited Colombia on Thursday. “We are committed,” she said.";
+    saveDoc(db, article(a, 40), contentHash(a), "v1");
+    db.prepare("INSERT INTO actors (name, country, aliases) VALUES ('least 50 militants', 'SOM', '[]')").run();
+    assert.equal(removeAllOrphanActors(db), 1);
+    assert.deepEqual(listActors(db).map((x) => x["name"]).sort(), ["Colombia", "Kristi Noem"]);
   });
 });

@@ -94,3 +94,38 @@ export function writeQuotes(db: Db, articleId: number, doc: Doc, actorIds: Reado
 export function removeOrphanEvents(db: Db): void {
   statement(db, "DELETE FROM events WHERE NOT EXISTS (SELECT 1 FROM event_mentions m WHERE m.event_id = events.id)").run();
 }
+
+/** The actors an article's stored facts name: those that may be left without evidence when it is re-extracted. */
+export function actorsOfArticle(db: Db, articleId: number): number[] {
+  const rows = statement(db, 
+    `SELECT actor_id AS id FROM article_actors WHERE article_id = @a
+     UNION SELECT speaker_actor_id FROM quotes WHERE article_id = @a AND speaker_actor_id IS NOT NULL
+     UNION SELECT e.source_actor_id FROM events e JOIN event_mentions m ON m.event_id = e.id WHERE m.article_id = @a
+     UNION SELECT e.target_actor_id FROM events e JOIN event_mentions m ON m.event_id = e.id WHERE m.article_id = @a`,
+  ).all({ a: articleId }) as { id: number }[];
+  return rows.map((r) => r.id).filter((id) => id > 0);
+}
+
+/**
+ * Actors no article, event or quote names any more (an article re-extracted by a newer pipeline named them
+ * otherwise): an actor with no evidence behind it is no actor. Only the given candidates are checked, so a
+ * re-extraction costs the article's own actors, not the whole table.
+ */
+export function removeOrphanActors(db: Db, candidates: readonly number[]): void {
+  const remove = statement(db, 
+    `DELETE FROM actors WHERE id = @id
+       AND NOT EXISTS (SELECT 1 FROM article_actors WHERE actor_id = @id)
+       AND NOT EXISTS (SELECT 1 FROM events WHERE source_actor_id = @id OR target_actor_id = @id)
+       AND NOT EXISTS (SELECT 1 FROM quotes WHERE speaker_actor_id = @id)`,
+  );
+  for (const id of new Set(candidates)) remove.run({ id });
+}
+
+/** Every actor no article, event or quote names: leftovers of re-extractions by older versions, swept after an ingest. */
+export function removeAllOrphanActors(db: Db): number {
+  return statement(db, 
+    `DELETE FROM actors WHERE NOT EXISTS (SELECT 1 FROM article_actors WHERE actor_id = actors.id)
+       AND NOT EXISTS (SELECT 1 FROM events WHERE source_actor_id = actors.id OR target_actor_id = actors.id)
+       AND NOT EXISTS (SELECT 1 FROM quotes WHERE speaker_actor_id = actors.id)`,
+  ).run().changes;
+}

@@ -5,6 +5,7 @@ import type { Pipeline } from "../pipeline/pipeline.js";
 import type { IngestItem, IngestProblem, RawArticle } from "../ingest/types.js";
 import type { Db } from "./database.js";
 import { contentHash, findByHash, saveDoc, type SaveOutcome } from "./articles.js";
+import { removeAllOrphanActors } from "./facts.js";
 import type { PipelinePool } from "../pipeline/workerPool.js";
 
 export interface IngestSummary {
@@ -73,6 +74,7 @@ export async function ingestItems(
       onItem?.({ outcome: "failed", origin: item.article.origin, articleId: null });
     }
   }
+  if (summary.updated > 0) removeAllOrphanActors(db);
   return summary;
 }
 
@@ -140,5 +142,7 @@ async function ingestItemsInParallel(
     while (queue.length >= maxInFlight) await storeHead();
   }
   while (queue.length) await storeHead();
+  // actors that only older versions of re-extracted articles named (saveDoc checks this run's own)
+  if (summary.updated > 0) removeAllOrphanActors(db);
   return summary;
 }
