@@ -86,6 +86,27 @@ describe("store: actors, events, quotes", () => {
     assert.ok(names.includes("Colombian government") && names.includes("Kristi Noem"));
   });
 
+  it("keeps one person across articles when one article could not tell the person's country, in either order", () => {
+    const person = (country: string | null): DocActor => ({ ...noem([0]), country, role: null, sector: null, code: country });
+    const doc = (text: string, country: string | null): Doc => withLayers(article(text, 40), { actors: [person(country)] });
+    const a = "Kristi Noem visited Colombia on Thursday. “We are committed,” she said.";
+    const b = "Kristi Noem visited Colombia again on Friday. “We are committed,” she said.";
+    const c = "Kristi Noem visited Colombia once more on Monday. “We are committed,” she said.";
+    for (const order of [[["USA", a], [null, b]], [[null, a], ["USA", b]]] as const) {
+      const db = openStore(":memory:");
+      for (const [country, text] of order) saveDoc(db, doc(text, country), contentHash(text), "v1");
+      const found = listActors(db, { q: "Noem" });
+      assert.equal(found.length, 1, JSON.stringify(found));
+      assert.equal(found[0]?.["country"], "USA");
+    }
+    // two people of one name in two countries: a third article without a country joins neither
+    const db = openStore(":memory:");
+    saveDoc(db, doc(a, "USA"), contentHash(a), "v1");
+    saveDoc(db, doc(b, "COL"), contentHash(b), "v1");
+    saveDoc(db, doc(c, null), contentHash(c), "v1");
+    assert.equal(listActors(db, { q: "Noem" }).length, 3);
+  });
+
   it("sweeps actors an older version left without evidence, after an ingest that re-extracted articles", () => {
     const db = openStore(":memory:");
     const a = "Kristi Noem visited Colombia on Thursday. “We are committed,” she said.";

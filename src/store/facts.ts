@@ -4,6 +4,21 @@
 import type { Doc, EventActor } from "../model/document.js";
 import { statement, type Db } from "./database.js";
 
+/**
+ * The stored person an article's person is, when the article could not tell the country: "Donald Trump" with no
+ * country is the one "Donald Trump" stored with one (if there is exactly one). And a person stored without a country
+ * takes the country an article now gives it, so that one person is one actor across articles.
+ */
+function samePerson(db: Db, name: string, country: string): { id: number; aliases: string } | undefined {
+  if (country === "") {
+    const known = statement(db, "SELECT id, aliases FROM actors WHERE name = ? AND country <> '' AND type = 'PERSON' LIMIT 2").all(name) as { id: number; aliases: string }[];
+    return known.length === 1 ? known[0] : undefined;
+  }
+  const countryless = statement(db, "SELECT id, aliases FROM actors WHERE name = ? AND country = '' AND type = 'PERSON'").get(name) as { id: number; aliases: string } | undefined;
+  if (countryless) statement(db, "UPDATE actors SET country = ? WHERE id = ?").run(country, countryless.id);
+  return countryless;
+}
+
 /** Upsert the article's actors; returns global actor ids by the document's actor index. */
 export function writeActors(db: Db, articleId: number, doc: Doc): Map<number, number> {
   const ids = new Map<number, number>();
@@ -15,7 +30,7 @@ export function writeActors(db: Db, articleId: number, doc: Doc): Map<number, nu
   const link = statement(db, "INSERT OR REPLACE INTO article_actors (article_id, actor_id, mentions, role) VALUES (?, ?, ?, ?)");
   for (const actor of actors) {
     const country = actor.country ?? "";
-    const row = find.get(actor.name, country) as { id: number; aliases: string } | undefined;
+    const row = (find.get(actor.name, country) as { id: number; aliases: string } | undefined) ?? (actor.type === "PERSON" ? samePerson(db, actor.name, country) : undefined);
     const fields = { name: actor.name, country, type: actor.type, role: actor.role, sector: actor.sector, code: actor.code };
     let id: number;
     if (row) {
@@ -40,7 +55,7 @@ function eventActorId(db: Db, ref: EventActor | null, actorIds: ReadonlyMap<numb
     if (id !== undefined) return id;
   }
   const country = ref.country ?? "";
-  const row = statement(db, "SELECT id FROM actors WHERE name = ? AND country = ?").get(ref.name, country) as { id: number } | undefined;
+  const row = (statement(db, "SELECT id FROM actors WHERE name = ? AND country = ?").get(ref.name, country) as { id: number } | undefined) ?? (ref.person ? samePerson(db, ref.name, country) : undefined);
   if (row) return row.id;
   return Number(
     statement(db, "INSERT INTO actors (name, country, type, sector, code, aliases) VALUES (?, ?, ?, ?, ?, ?)").run(ref.name, country, ref.person ? "PERSON" : null, ref.sector, ref.code, JSON.stringify([ref.name])).lastInsertRowid,
