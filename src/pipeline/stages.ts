@@ -23,7 +23,7 @@ export const STAGES: readonly Stage[] = [frame, sentences, tokens, entities, cou
  * Bump when any stage's output changes: articles stored by an older version are
  * re-extracted when ingested again.
  */
-export const PIPELINE_VERSION = "2026.11.29-16";
+export const PIPELINE_VERSION = "2026.11.29-17";
 
 export const DEFAULT_CONFIG: PipelineConfig = Object.freeze({ version: PIPELINE_VERSION });
 

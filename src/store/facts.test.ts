@@ -99,6 +99,15 @@ describe("store: actors, events, quotes", () => {
       assert.equal(found.length, 1, JSON.stringify(found));
       assert.equal(found[0]?.["country"], "USA");
     }
+    // a store made before this rule, with the person twice: re-extracting the countryless article merges them
+    {
+      const db = openStore(":memory:");
+      saveDoc(db, doc(a, null), contentHash(a), "v1");
+      db.prepare("INSERT INTO actors (name, country, type, aliases) VALUES ('Kristi Noem', 'USA', 'PERSON', '[]')").run();
+      saveDoc(db, doc(a, null), contentHash(a), "v2");
+      const found = listActors(db, { q: "Noem" });
+      assert.deepEqual(found.map((x) => x["country"]), ["USA"], JSON.stringify(found));
+    }
     // two people of one name in two countries: a third article without a country joins neither
     const db = openStore(":memory:");
     saveDoc(db, doc(a, "USA"), contentHash(a), "v1");

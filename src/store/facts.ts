@@ -30,7 +30,9 @@ export function writeActors(db: Db, articleId: number, doc: Doc): Map<number, nu
   const link = statement(db, "INSERT OR REPLACE INTO article_actors (article_id, actor_id, mentions, role) VALUES (?, ?, ?, ?)");
   for (const actor of actors) {
     const country = actor.country ?? "";
-    const row = (find.get(actor.name, country) as { id: number; aliases: string } | undefined) ?? (actor.type === "PERSON" ? samePerson(db, actor.name, country) : undefined);
+    // a person without a country is first looked for with one (re-extraction then merges an older countryless row)
+    const person = actor.type === "PERSON";
+    const row = person && country === "" ? (samePerson(db, actor.name, country) ?? (find.get(actor.name, country) as { id: number; aliases: string } | undefined)) : ((find.get(actor.name, country) as { id: number; aliases: string } | undefined) ?? (person ? samePerson(db, actor.name, country) : undefined));
     const fields = { name: actor.name, country, type: actor.type, role: actor.role, sector: actor.sector, code: actor.code };
     let id: number;
     if (row) {
@@ -55,7 +57,8 @@ function eventActorId(db: Db, ref: EventActor | null, actorIds: ReadonlyMap<numb
     if (id !== undefined) return id;
   }
   const country = ref.country ?? "";
-  const row = (statement(db, "SELECT id FROM actors WHERE name = ? AND country = ?").get(ref.name, country) as { id: number } | undefined) ?? (ref.person ? samePerson(db, ref.name, country) : undefined);
+  const exact = () => statement(db, "SELECT id FROM actors WHERE name = ? AND country = ?").get(ref.name, country) as { id: number } | undefined;
+  const row = ref.person && country === "" ? (samePerson(db, ref.name, country) ?? exact()) : (exact() ?? (ref.person ? samePerson(db, ref.name, country) : undefined));
   if (row) return row.id;
   return Number(
     statement(db, "INSERT INTO actors (name, country, type, sector, code, aliases) VALUES (?, ?, ?, ?, ?, ?)").run(ref.name, country, ref.person ? "PERSON" : null, ref.sector, ref.code, JSON.stringify([ref.name])).lastInsertRowid,
