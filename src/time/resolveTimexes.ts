@@ -6,6 +6,7 @@
 // Each pattern of data/time/patterns.tsv names its normaliser here; "=VALUE" gives a fixed value.
 import type { Span, Timex, TimexType } from "../model/document.js";
 import {
+  parseIsoDate,
   addDays,
   addMonths,
   daysBetween,
@@ -175,6 +176,15 @@ function relOf(job: Job): number | null {
 
 function podOf(job: Job): string | null {
   return classValue(job, "pod", "pod") ?? classValue(job, "pods", "pods") ?? null;
+}
+
+/** A part of the day written as a literal word of the pattern ("in the morning", "later that evening"): not a capture. */
+function literalPod(job: Job): string | null {
+  for (const w of matchWords(job)) {
+    const p = w.classes.get("pod");
+    if (p !== undefined) return p;
+  }
+  return null;
 }
 
 function withPod(date: string, pod: string | null): string {
@@ -454,8 +464,7 @@ function season(job: Job): Resolution | null {
 }
 
 function pod(job: Job): Resolution | null {
-  // "in the morning": the part of the day is a literal word of the pattern, not a capture
-  const p = podOf(job) ?? matchWords(job).map((w) => w.classes.get("pod")).find((v) => v !== undefined) ?? null;
+  const p = podOf(job) ?? literalPod(job);
   if (!p) return null;
   const lastNight = hasWord(job, "last");
   const base = job.c.pattern.id === "rel-pod" ? (job.ctx.dct ? { date: job.ctx.dct, anchor: null } : null) : lastDay(job);
@@ -527,8 +536,7 @@ function weekend(job: Job): Resolution | null {
 function anchored(job: Job): Resolution | null {
   const words = matchWords(job).map((w) => w.lower);
   const id = job.c.pattern.id;
-  // "later that morning", "the next evening": the part of the day named as a literal word of the pattern
-  const p = podOf(job) ?? matchWords(job).map((w) => w.classes.get("pod")).find((v) => v !== undefined) ?? null;
+  const p = podOf(job) ?? literalPod(job);
   const base = lastDay(job);
   if (id === "day-before" && (words.includes("yesterday") || words.includes("tomorrow"))) {
     if (!job.ctx.dct) return { value: "XXXX-XX-XX" };
@@ -695,7 +703,7 @@ function clock(job: Job): Resolution | null {
   if (!time) return null;
   let [h, m] = time.split(":").map(Number) as [number, number];
   // "4 in the morning", "11 at night": the part of the day says a.m. or p.m.
-  const dayPart = matchWords(job).map((w) => w.classes.get("pod")).find((v) => v !== undefined);
+  const dayPart = literalPod(job);
   const ampm = classValue(job, "ampm", "ampm") ?? (dayPart === "MO" ? "AM" : dayPart ? "PM" : undefined);
   if (ampm) {
     if (h < 1 || h > 12) return null;
@@ -777,9 +785,8 @@ function holiday(job: Job): Resolution | null {
 
 /** "Easter week": the ISO week the holiday falls in. */
 function holidayWeek(job: Job): Resolution | null {
-  const day = holiday(job);
-  const m = day && /^(\d{4})-(\d{2})-(\d{2})$/.exec(day.value);
-  return m ? { value: formatWeek({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }) } : null;
+  const date = parseIsoDate(holiday(job)?.value);
+  return date ? { value: formatWeek(date) } : null;
 }
 
 function isoDate(job: Job): Resolution | null {
@@ -793,18 +800,18 @@ function isoDate(job: Job): Resolution | null {
 /** "the week of March 6": the ISO week of that day. */
 function weekOf(job: Job): Resolution | null {
   const day = monthDay(job);
-  const m = day && /^(\d{4})-(\d{2})-(\d{2})$/.exec(day.value);
-  if (!m) return day ? { value: day.value.replace(/-\d\d$/, "-WXX") } : null;
-  return { value: formatWeek({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }), direction: day.direction ?? null };
+  const date = parseIsoDate(day?.value);
+  if (!date) return day ? { value: day.value.replace(/-\d\d$/, "-WXX") } : null;
+  return { value: formatWeek(date), direction: day?.direction ?? null };
 }
 
 /** "the day before last Tuesday", "the day after Friday": a day beside the weekday it names. */
 function dayBesideWeekday(job: Job): Resolution | null {
   const day = weekday(job);
-  const m = day && /^(\d{4})-(\d{2})-(\d{2})$/.exec(day.value);
-  if (!m) return day ? { value: "XXXX-XX-XX" } : null;
+  const date = parseIsoDate(day?.value);
+  if (!date) return day ? { value: "XXXX-XX-XX" } : null;
   const shift = hasWord(job, "before") ? -1 : 1;
-  return { value: formatDate(addDays({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }, shift)), type: "DATE", direction: day.direction ?? null };
+  return { value: formatDate(addDays(date, shift)), type: "DATE", direction: day?.direction ?? null };
 }
 
 /** "mid-afternoon yesterday", "late morning Thursday": the part of a day named after it. */
@@ -862,8 +869,8 @@ const QUARTER_PATTERNS = new Set(["ordinal-quarter", "year-ordinal-quarter", "re
 
 function remember(discourse: Discourse, value: string, index: number, sentence: number, end: number, explicitQuarter: boolean, past: boolean): void {
   let m: RegExpExecArray | null;
-  if ((m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value))) {
-    const date = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+  const date = parseIsoDate(value);
+  if (date) {
     discourse.day = { date, index, sentence, end };
     discourse.month = { year: date.year, month: date.month, index };
     discourse.year = { year: date.year, index };
@@ -891,9 +898,8 @@ function remember(discourse: Discourse, value: string, index: number, sentence: 
 
 /** The dateline's day, when it is a full date a few days before the article's (a story filed the day before). */
 function datelineDay(value: string, dct: CalendarDate): CalendarDate | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return null;
-  const day = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+  const day = value.includes("T") ? null : parseIsoDate(value);
+  if (!day) return null;
   const before = daysBetween(day, dct);
   return before >= 1 && before <= 3 ? day : null;
 }
