@@ -5,16 +5,22 @@ import type { Doc, EventActor } from "../model/document.js";
 import { statement, type Db } from "./database.js";
 
 /**
- * The stored person an article's person is, when the article could not tell the country: "Donald Trump" with no
- * country is the one "Donald Trump" stored with one (if there is exactly one). And a person stored without a country
- * takes the country an article now gives it, so that one person is one actor across articles.
+ * The stored actor an article's actor is: the one of the same name and country. A person the article could not give
+ * a country to ("Donald Trump" alone) is first the one person of that name stored with a country, if there is exactly
+ * one; and a person stored without a country takes the country an article now gives it. So one person is one actor
+ * across articles, and re-extraction merges a person an older version stored twice.
  */
-function samePerson(db: Db, name: string, country: string): { id: number; aliases: string } | undefined {
+function storedActor(db: Db, name: string, country: string, person: boolean): { id: number; aliases: string } | undefined {
+  type Row = { id: number; aliases: string };
+  const exact = () => statement(db, "SELECT id, aliases FROM actors WHERE name = ? AND country = ?").get(name, country) as Row | undefined;
+  if (!person) return exact();
   if (country === "") {
-    const known = statement(db, "SELECT id, aliases FROM actors WHERE name = ? AND country <> '' AND type = 'PERSON' LIMIT 2").all(name) as { id: number; aliases: string }[];
-    return known.length === 1 ? known[0] : undefined;
+    const known = statement(db, "SELECT id, aliases FROM actors WHERE name = ? AND country <> '' AND type = 'PERSON' LIMIT 2").all(name) as Row[];
+    return known.length === 1 ? known[0] : exact();
   }
-  const countryless = statement(db, "SELECT id, aliases FROM actors WHERE name = ? AND country = '' AND type = 'PERSON'").get(name) as { id: number; aliases: string } | undefined;
+  const found = exact();
+  if (found) return found;
+  const countryless = statement(db, "SELECT id, aliases FROM actors WHERE name = ? AND country = '' AND type = 'PERSON'").get(name) as Row | undefined;
   if (countryless) statement(db, "UPDATE actors SET country = ? WHERE id = ?").run(country, countryless.id);
   return countryless;
 }
@@ -24,15 +30,12 @@ export function writeActors(db: Db, articleId: number, doc: Doc): Map<number, nu
   const ids = new Map<number, number>();
   const actors = doc.layers.actors ?? [];
   if (actors.length === 0) return ids;
-  const find = statement(db, "SELECT id, aliases FROM actors WHERE name = ? AND country = ?");
   const insert = statement(db, "INSERT INTO actors (name, country, type, role, sector, code, aliases) VALUES (@name, @country, @type, @role, @sector, @code, @aliases)");
   const update = statement(db, "UPDATE actors SET aliases = @aliases, role = COALESCE(@role, role), sector = COALESCE(@sector, sector), code = COALESCE(@code, code), type = COALESCE(type, @type) WHERE id = @id");
   const link = statement(db, "INSERT OR REPLACE INTO article_actors (article_id, actor_id, mentions, role) VALUES (?, ?, ?, ?)");
   for (const actor of actors) {
     const country = actor.country ?? "";
-    // a person without a country is first looked for with one (re-extraction then merges an older countryless row)
-    const person = actor.type === "PERSON";
-    const row = person && country === "" ? (samePerson(db, actor.name, country) ?? (find.get(actor.name, country) as { id: number; aliases: string } | undefined)) : ((find.get(actor.name, country) as { id: number; aliases: string } | undefined) ?? (person ? samePerson(db, actor.name, country) : undefined));
+    const row = storedActor(db, actor.name, country, actor.type === "PERSON");
     const fields = { name: actor.name, country, type: actor.type, role: actor.role, sector: actor.sector, code: actor.code };
     let id: number;
     if (row) {
@@ -57,8 +60,7 @@ function eventActorId(db: Db, ref: EventActor | null, actorIds: ReadonlyMap<numb
     if (id !== undefined) return id;
   }
   const country = ref.country ?? "";
-  const exact = () => statement(db, "SELECT id FROM actors WHERE name = ? AND country = ?").get(ref.name, country) as { id: number } | undefined;
-  const row = ref.person && country === "" ? (samePerson(db, ref.name, country) ?? exact()) : (exact() ?? (ref.person ? samePerson(db, ref.name, country) : undefined));
+  const row = storedActor(db, ref.name, country, ref.person);
   if (row) return row.id;
   return Number(
     statement(db, "INSERT INTO actors (name, country, type, sector, code, aliases) VALUES (?, ?, ?, ?, ?, ?)").run(ref.name, country, ref.person ? "PERSON" : null, ref.sector, ref.code, JSON.stringify([ref.name])).lastInsertRowid,
@@ -124,26 +126,23 @@ export function actorsOfArticle(db: Db, articleId: number): number[] {
   return rows.map((r) => r.id).filter((id) => id > 0);
 }
 
+/** No article, event or quote names the actor `actors.id`. */
+const UNREFERENCED = `NOT EXISTS (SELECT 1 FROM article_actors WHERE actor_id = actors.id)
+  AND NOT EXISTS (SELECT 1 FROM events WHERE source_actor_id = actors.id OR target_actor_id = actors.id)
+  AND NOT EXISTS (SELECT 1 FROM quotes WHERE speaker_actor_id = actors.id)`;
+
 /**
  * Actors no article, event or quote names any more (an article re-extracted by a newer pipeline named them
  * otherwise): an actor with no evidence behind it is no actor. Only the given candidates are checked, so a
  * re-extraction costs the article's own actors, not the whole table.
  */
 export function removeOrphanActors(db: Db, candidates: readonly number[]): void {
-  const remove = statement(db, 
-    `DELETE FROM actors WHERE id = @id
-       AND NOT EXISTS (SELECT 1 FROM article_actors WHERE actor_id = @id)
-       AND NOT EXISTS (SELECT 1 FROM events WHERE source_actor_id = @id OR target_actor_id = @id)
-       AND NOT EXISTS (SELECT 1 FROM quotes WHERE speaker_actor_id = @id)`,
-  );
+  const remove = statement(db, `DELETE FROM actors WHERE id = @id AND ${UNREFERENCED}`);
   for (const id of new Set(candidates)) remove.run({ id });
 }
 
 /** Every actor no article, event or quote names: leftovers of re-extractions by older versions, swept after an ingest. */
 export function removeAllOrphanActors(db: Db): number {
-  return statement(db, 
-    `DELETE FROM actors WHERE NOT EXISTS (SELECT 1 FROM article_actors WHERE actor_id = actors.id)
-       AND NOT EXISTS (SELECT 1 FROM events WHERE source_actor_id = actors.id OR target_actor_id = actors.id)
-       AND NOT EXISTS (SELECT 1 FROM quotes WHERE speaker_actor_id = actors.id)`,
-  ).run().changes;
+  return statement(db, `DELETE FROM actors WHERE ${UNREFERENCED}`).run().changes;
 }
+
