@@ -49,50 +49,9 @@ export function EventFilters({ filters, facets, onChange }: { readonly filters: 
         <input name="country" defaultValue={filters.country ?? ""} placeholder="COL" maxLength={3} size={4} list="countries" />
         <datalist id="countries">{facets?.countries.map((c) => <option key={c.value} value={c.value} />)}</datalist>
       </label>
-      <label>
-        CAMEO
-        <select name="code">
-          <option value="" selected={!filters.code}>
-            any
-          </option>
-          {Object.entries(CAMEO_ROOTS).map(([code, name]) => (
-            <option key={code} value={code} selected={filters.code === code}>
-              {code} {name}
-            </option>
-          ))}
-          {filters.code && !CAMEO_ROOTS[filters.code] && (
-            <option value={filters.code} selected>
-              {filters.code}
-            </option>
-          )}
-        </select>
-      </label>
-      <label>
-        PLOVER
-        <select name="plover">
-          <option value="" selected={!filters.plover}>
-            any
-          </option>
-          {facets?.plover.map((f) => (
-            <option key={f.value} value={f.value} selected={filters.plover === f.value}>
-              {f.value} ({f.count})
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Status
-        <select name="status">
-          <option value="" selected={!filters.status}>
-            any
-          </option>
-          {["asserted", "planned", "negated", "hypothetical"].map((s) => (
-            <option key={s} value={s} selected={filters.status === s}>
-              {s}
-            </option>
-          ))}
-        </select>
-      </label>
+      <Choice label="CAMEO" name="code" value={filters.code} options={[...Object.entries(CAMEO_ROOTS).map(([code, name]) => [code, `${code} ${name}`] as const), ...(filters.code && !CAMEO_ROOTS[filters.code] ? [[filters.code, filters.code] as const] : [])]} />
+      <Choice label="PLOVER" name="plover" value={filters.plover} options={(facets?.plover ?? []).map((f) => [f.value, `${f.value} (${f.count})`] as const)} />
+      <Choice label="Status" name="status" value={filters.status} options={["asserted", "planned", "negated", "hypothetical"].map((s) => [s, s] as const)} />
       <label>
         From
         <input type="date" name="from" defaultValue={filters.from ?? ""} />
@@ -132,5 +91,24 @@ export function EventFilters({ filters, facets, onChange }: { readonly filters: 
         </button>
       </div>
     </form>
+  );
+}
+
+/** A drop-down field with "any" first; the filter's value is selected when the form is built, not held afterwards. */
+function Choice({ label, name, value, options }: { readonly label: string; readonly name: string; readonly value: string | undefined; readonly options: readonly (readonly [value: string, text: string])[] }) {
+  return (
+    <label>
+      {label}
+      <select name={name}>
+        <option value="" selected={!value}>
+          any
+        </option>
+        {options.map(([v, text]) => (
+          <option key={v} value={v} selected={value === v}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
