@@ -58,9 +58,9 @@ function markAt(words: readonly TimeWord[], i: number): { tense: TenseMark; leng
   return null;
 }
 
-/** Whether word i is itself a past-tense marker ("became", "released", "was"). */
-export function isPastMark(words: readonly TimeWord[], i: number): boolean {
-  return i >= 0 && i < words.length && markAt(words, i)?.tense === "past";
+/** The tense word i marks by itself ("became", "released" past; "will", "set to" future), or null. */
+export function tenseMarkAt(words: readonly TimeWord[], i: number): TenseMark | null {
+  return i >= 0 && i < words.length ? (markAt(words, i)?.tense ?? null) : null;
 }
 
 /**

@@ -150,20 +150,17 @@ function dropFalseAlarm(m: PatternMatch, words: readonly TimeWord[], text: strin
 
   const unitAt = m.captures.get("unit") ?? m.captures.get("units");
   const unitWord = unitAt === undefined ? undefined : words[unitAt];
-  if (unitWord && (unitWord.classes.has("unit") || unitWord.classes.has("units"))) {
-    const unit = unitWord;
-    // Units are common nouns: a capitalised one is a title ("This Week" on ABC, "60 Minutes").
-    if (unit.capitalized && !/^[A-Z]+$/.test(text.slice(unit.start, unit.end)) && unit.start !== first.start) return true;
-  }
-  // Adverbs of frequency and parts of the day are common words: a capitalised one inside a sentence is part of a name
-  // ("Apple Daily", Fox News' "Sunday Morning Futures")
+  // Units, parts of the day, adverbs of frequency and "today" are common words: capitalised inside a sentence, one is
+  // part of a name or a title ("This Week" on ABC, "60 Minutes", "Apple Daily", Fox News' "Sunday Morning Futures",
+  // "VOA Today"). Units and parts of the day count only after the match's first word ("Week" in "This Week").
   for (let k = m.first; k < m.last; k++) {
     const w = words[k] as TimeWord;
     const before = words[k - 1];
     if (!before || before.sentence !== w.sentence || !w.capitalized || !/^[A-Z][a-z]/.test(text.slice(w.start, w.end))) continue;
     // ... unless a quotation or a colon opens a sentence there: `said: "Today we remember"`
     if (OPENERS.has(before.lower)) continue;
-    if (w.classes.has("setadv") || (w.classes.has("pod") && k > m.first) || w.lower === "today" || w.lower === "tonight") return true;
+    const inside = k > m.first && (w.classes.has("unit") || w.classes.has("units") || w.classes.has("pod"));
+    if (inside || w.classes.has("setadv") || w.lower === "today" || w.lower === "tonight") return true;
   }
   // "last-minute talks", "next-day delivery": a hyphenated unit after "last"/"next" makes an adjective, not a date
   if (id === "rel-unit" && unitAt !== undefined && unitWord?.hyphenBefore && words[unitAt - 1]?.classes.has("rel")) return true;

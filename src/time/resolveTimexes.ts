@@ -26,7 +26,7 @@ import {
   type CalendarDate,
   type Season,
 } from "./calendar.js";
-import { clauseTense, isPastMark, type Tense } from "./clauseTense.js";
+import { clauseTense, tenseMarkAt, type Tense } from "./clauseTense.js";
 import type { TimexCandidate } from "./findTimexes.js";
 import type { TimeWord } from "./timeWords.js";
 
@@ -736,12 +736,14 @@ function clock(job: Job): Resolution | null {
 /** "was soon released", "soon became", "and soon she was put in the helicopter": a past verb right by "soon". */
 function soonAfterPastEvent(job: Job): boolean {
   const words = job.ctx.words;
-  if (isPastMark(words, job.c.first - 1)) return true;
+  if (tenseMarkAt(words, job.c.first - 1) === "past") return true;
   const sentence = words[job.c.first]?.sentence;
   for (let k = job.c.last; k < Math.min(words.length, job.c.last + 3); k++) {
     if (words[k]?.sentence !== sentence) break;
-    if (isPastMark(words, k)) return true;
-    if (words[k]?.classes.has("future") || /^(will|would|could|can|may|might|shall|'ll)$/.test(words[k]?.lower ?? "")) return false;
+    const tense = tenseMarkAt(words, k);
+    if (tense === "past") return true;
+    // "could soon be closing": a modal looks ahead (tense.tsv marks "will" only)
+    if (tense === "future" || /^(would|could|can|may|might)$/.test(words[k]?.lower ?? "")) return false;
   }
   return false;
 }
