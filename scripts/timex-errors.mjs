@@ -30,6 +30,7 @@ if (!existsSync(testing)) {
   process.exit(2);
 }
 const { timeDoc } = await import(testing);
+const { isoWeekStart } = await import(join(root, "dist", "time", "calendar.js"));
 
 // ---------------------------------------------------------------------------------------------------------------
 // values as intervals of days (a time of day is kept inside its day)
@@ -37,12 +38,6 @@ const { timeDoc } = await import(testing);
 const DAY = 86_400_000;
 const dayNumber = (y, m, d) => Date.UTC(y, m - 1, d) / DAY;
 const SEASONS = { SP: [3, 5], SU: [6, 8], FA: [9, 11], WI: [12, 14] };
-
-function isoWeekStart(year, week) {
-  const jan4 = dayNumber(year, 1, 4);
-  const weekday = (new Date(jan4 * DAY).getUTCDay() + 6) % 7;
-  return jan4 - weekday + (week - 1) * 7;
-}
 
 /** [first day, last day] of a fully specified point value, or null. */
 function interval(value) {
@@ -52,7 +47,7 @@ function interval(value) {
     return [d, d];
   }
   if ((m = /^(\d{4})-W(\d{1,2})(-WE)?$/.exec(value))) {
-    const s = isoWeekStart(+m[1], +m[2]);
+    const s = isoWeekStart(+m[1], +m[2]).getTime() / DAY;
     return m[3] ? [s + 5, s + 6] : [s, s + 6];
   }
   if ((m = /^(\d{4})-(\d{2})$/.exec(value))) return [dayNumber(+m[1], +m[2], 1), dayNumber(+m[1], +m[2] + 1, 0)];
