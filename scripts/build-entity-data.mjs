@@ -176,19 +176,18 @@ function places(sectors) {
 // undated codes, and only names that read as a group's (an acronym or one word, or a name with a group word): the
 // dictionary also lists leaders and generic words under a group ("KHALED_MESHAAL", "ORGANIZATION_").
 const GROUP_WORD = /\b(brigades?|army|front|party|jihad|militias?|battalions?|martyrs|fighters|resistance|liberation|mujahideen|mujahidin|rebels?|state|tigers|movement|organi[sz]ation|group|commandos?|forces?|cells?|guerrillas?|council|union|league|committee|nuclei|alliance|struggle|revolution\w*|haram|qaeda|lashkar|jaish|harakat|ansar|tehrik|hizb|jamaat|jemaah|tanzim|sipah|katibat|kataib|ahrar|tahrir)\b/;
-/** One-word names the dictionary files under a group that, in news, name something else (a word, a person, a team). */
-const NOT_A_GROUP = new Set(["zero", "youth", "tigers", "falcon", "yahweh", "mavericks", "boogeymen", "shahin", "nasrallah", "amal", "camo", "hotaru", "hotaru-2", "bersatu", "frepaso", "hisba", "venceremos", "clandestini", "clandestinu", "lautaros", "emgann", "gazteriak", "macheteros", "sandinistas", "contras"]);
+/** Names the dictionary files under a group that, in news, name something else: a common word, a person, a team. */
+const NOT_A_GROUP = new Set(["organization", "organisation", "group", "movement", "army", "front", "party", "resistance", "state", "militia", "the base", "base", "zero", "youth", "tigers", "falcon", "yahweh", "mavericks", "boogeymen", "shahin", "nasrallah", "amal", "camo", "hotaru", "hotaru-2", "bersatu", "frepaso", "hisba", "venceremos", "clandestini", "clandestinu", "lautaros", "emgann", "gazteriak", "macheteros", "sandinistas", "contras"]);
 function nonState() {
   const rows = new Map();
   const iso = new Set(createRequire(import.meta.url)("world-countries").map((c) => c.cca3));
-  const generic = new Set(["organization", "organisation", "group", "movement", "army", "front", "party", "resistance", "state", "militia", "the base", "base"]);
   for (const { names, codes } of actorEntries("Phoenix.MilNonState.actors.txt")) {
     const undated = codes.filter((c) => !c.dated);
     if (!names.length || !undated.length || undated.length !== codes.length) continue;
     const code = undated[0].code;
     if (!iso.has(code.slice(0, 3)) || code.length < 6) continue;
     for (const name of names) {
-      if (!name || /[()]/.test(name) || generic.has(name) || NOT_A_GROUP.has(name) || name.length < 3 || /^[\d-]+$/.test(name)) continue;
+      if (!name || /[()]/.test(name) || NOT_A_GROUP.has(name) || name.length < 3 || /^[\d-]+$/.test(name)) continue;
       if (name.includes(" ") && !GROUP_WORD.test(name) && !/^al[- ]/.test(name)) continue; // a leader's name, not the group's
       if (!rows.has(name)) rows.set(name, code.slice(0, 6));
     }
