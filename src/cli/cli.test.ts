@@ -90,6 +90,20 @@ describe("newsgraph ingest", () => {
     assert.equal(found.length, 1);
   });
 
+  it("reads a .json file as one JSON document: an article record (a gold file of the annotation format) or an array of them", () => {
+    const folder = join(dir, "json");
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, "one.json"), JSON.stringify({ id: "one", date: "2025-03-28", text: "Noem visited Colombia on Thursday.", sentences: [] }, null, 2));
+    writeFileSync(join(folder, "many.json"), JSON.stringify([{ id: "a", text: "Rain fell in Dakar on Monday." }, { id: "b" }, { id: "c", text: "Floods closed roads in Accra." }], null, 2));
+    writeFileSync(join(folder, "broken.json"), '{"id": "x", "text": ');
+    const result = newsgraph(["extract", join(folder, "one.json"), join(folder, "many.json"), join(folder, "broken.json")]);
+    const docs = result.stdout.trim().split("\n").map((line) => JSON.parse(line) as { id: string; timexes?: { value: string }[] });
+    assert.deepEqual(docs.map((d) => d.id), ["one", "a", "c"]);
+    assert.equal(docs[0]?.timexes?.[0]?.value, "2025-03-27", "the record's date is the article's");
+    assert.match(result.stderr, /E_JSONL_RECORD: .*many\.json#2: .*neither "text" nor "html"/);
+    assert.match(result.stderr, /E_JSON_PARSE: .*broken\.json: is not valid JSON/);
+  });
+
   it("refuses a 50 MB text file as one article, quickly and without reading it whole", () => {
     const big = join(dir, "big.txt");
     writeFileSync(big, Buffer.alloc(50 * 1024 * 1024, "All work and no play makes Jack a dull boy. "));

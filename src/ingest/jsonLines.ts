@@ -52,6 +52,11 @@ export function parseJsonLine(line: string, origin: string): JsonLineArticle {
   } catch (error) {
     throw new IngestError("E_JSONL_PARSE", origin, `is not valid JSON (${(error as Error).message}); fix or remove this line`);
   }
+  return parseArticleRecord(value, origin);
+}
+
+/** One article record already parsed from JSON (a JSON Lines line, or an object of a .json file), validated. */
+export function parseArticleRecord(value: unknown, origin: string): JsonLineArticle {
   const parsed = articleRecord.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

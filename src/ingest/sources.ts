@@ -4,7 +4,7 @@
 import { createReadStream, promises as fs } from "node:fs";
 import { basename, extname, join } from "node:path";
 import { checkArticleText, decodeBytes, MAX_ARTICLE_CHARS } from "./decode.js";
-import { readJsonLines } from "./jsonLines.js";
+import { parseArticleRecord, readJsonLines } from "./jsonLines.js";
 import { readPlainText } from "./plainText.js";
 import { htmlFragmentToText, readHtmlArticle } from "./html.js";
 import { isFeed, readFeed, type FeedItem } from "./feed.js";
@@ -111,12 +111,44 @@ async function* readFile(path: string, options: SourceOptions): AsyncGenerator<I
     yield toProblem(error);
     return;
   }
+  // A .json file is one JSON document: an article record, or an array of them (a gold file of the annotation format
+  // is one). JSON Lines keep their own extension, or are sniffed when the extension says nothing.
+  if (ext === ".json") {
+    yield* readJsonDocument(content, path);
+    return;
+  }
   const format = EXTENSION_FORMATS[ext] ?? sniffFormat(content);
   if (format === "jsonl") {
     yield* readJsonLinesStream([Buffer.from(content)], path, {});
     return;
   }
   yield* readContent(content, format, path, null, basename(path, ext), options);
+}
+
+function* readJsonDocument(content: string, path: string): Generator<IngestItem> {
+  let value: unknown;
+  try {
+    value = JSON.parse(content);
+  } catch (error) {
+    yield problem("E_JSON_PARSE", path, `is not valid JSON (${(error as Error).message}); a .json file holds one article record or an array of them (JSON Lines: name it .jsonl)`);
+    return;
+  }
+  const records = Array.isArray(value) ? value : [value];
+  for (let i = 0; i < records.length; i++) {
+    const origin = Array.isArray(value) ? `${path}#${i + 1}` : path;
+    try {
+      const { article, html } = parseArticleRecord(records[i], origin);
+      if (article) yield* withHtml({ kind: "article", article, html });
+    } catch (error) {
+      yield toProblem(error);
+    }
+  }
+}
+
+/** A record that gave markup instead of text goes through the HTML reader. */
+function* withHtml(item: IngestItem & { readonly html?: string | null }): Generator<IngestItem> {
+  if (item.kind === "article" && item.html) yield attempt(() => readHtmlArticle(item.html as string, item.article.origin, item.article.url), item.article);
+  else yield item.kind === "article" ? { kind: "article", article: item.article } : item;
 }
 
 async function* readJsonLinesStream(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, name: string, options: SourceOptions): AsyncGenerator<IngestItem> {
@@ -126,13 +158,7 @@ async function* readJsonLinesStream(chunks: AsyncIterable<Uint8Array> | Iterable
       yield chunk;
     }
   })();
-  for await (const item of readJsonLines(counted, name)) {
-    if (item.kind === "article" && item.html) {
-      yield attempt(() => readHtmlArticle(item.html as string, item.article.origin, item.article.url), item.article);
-    } else {
-      yield item.kind === "article" ? { kind: "article", article: item.article } : item;
-    }
-  }
+  for await (const item of readJsonLines(counted, name)) yield* withHtml(item);
 }
 
 async function* readStdin(options: SourceOptions): AsyncGenerator<IngestItem> {
